@@ -60,7 +60,10 @@ export function validateFramework(
 }
 
 /** Like `validateFramework`, but throws with every problem listed; for frameworks shipped as code. */
-export function parseFramework(input: unknown, options: { previous?: TFramework } = {}): TFramework {
+export function parseFramework(
+  input: unknown,
+  options: { previous?: TFramework } = {},
+): TFramework {
   const result = validateFramework(input, options);
   if (!result.ok) {
     const lines = result.problems.map((p) => `  ${p.path || '(root)'}: ${p.message}`);

@@ -1,0 +1,58 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { frameworkRoutes } from './modules/frameworks/frameworks.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import dbPlugin from './plugins/db.js';
+import errorsPlugin from './plugins/errors.js';
+import openapiPlugin from './plugins/openapi.js';
+import securityPlugin from './plugins/security.js';
+import webPlugin from './plugins/web.js';
+import { API_VERSION } from './version.js';
+
+export interface BuildAppOptions {
+  config: Pick<Config, 'bodyLimit' | 'webDist'>;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Builds the app and never listens: `server.ts` listens, tests use `app.inject`. The order of
+ * registration below is the documentation of the request pipeline.
+ */
+export async function buildApp({ config, database, logger = false }: BuildAppOptions) {
+  const app = Fastify({
+    logger,
+    bodyLimit: config.bodyLimit,
+    // Behind a load balancer: trust X-Forwarded-* for the client address in logs and rate limits.
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin);
+  await app.register(dbPlugin, { database });
+  await app.register(openapiPlugin, { version: API_VERSION });
+
+  await app.register(healthRoutes);
+  // Public API routes. Protected routes will live in a sibling scope with an authentication hook.
+  await app.register(
+    async (api) => {
+      await api.register(frameworkRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.register(webPlugin, { root: config.webDist });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

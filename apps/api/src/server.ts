@@ -1,0 +1,66 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { connectDatabase, type Database, DatabaseStartupError } from './db/client.js';
+import { seedFrameworks } from './db/seed.js';
+
+/** Loads config, opens and migrates the database, listens, and shuts down gracefully. */
+async function main() {
+  const config = loadConfig();
+  const database: Database = await connectDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
+  try {
+    await database.migrate();
+    await seedFrameworks(database.db);
+  } catch (error) {
+    await database.close().catch(() => {});
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseStartupError(
+      `Cannot prepare the database at ${database.location}: ${reason}`,
+    );
+  }
+
+  const app = await buildApp({
+    config,
+    database,
+    logger: {
+      level: config.logLevel,
+      ...(config.env === 'development' && process.stdout.isTTY
+        ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss' } } }
+        : {}),
+    },
+  });
+
+  // On SIGINT/SIGTERM: stop accepting connections, let in-flight requests finish, then close the
+  // database. A second signal, or 10 s, forces the exit.
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+  });
+
+  await app.listen({ host: config.host, port: config.port });
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where =
+    database.kind === 'pglite'
+      ? `embedded database in ${database.location}`
+      : `PostgreSQL at ${database.location}`;
+  console.log(`Waymark is running at http://${shownHost}:${port} (${where})`);
+}
+
+main().catch((error: unknown) => {
+  // Operators get one clear line for the problems they can fix, a stack trace only for bugs.
+  if (error instanceof ConfigError || error instanceof DatabaseStartupError) {
+    console.error(`waymark: ${error.message}`);
+  } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    console.error(`waymark: port already in use (${error.message}); set PORT to another port`);
+  } else {
+    console.error('waymark: failed to start', error);
+  }
+  process.exit(1);
+});
