@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_FRAMEWORK } from '../frameworks/index.js';
 import type { TFrameworkInput } from '../schemas/framework.js';
 import { parseFramework } from '../schemas/validate.js';
 import { scoreAssessment } from '../scoring/index.js';
-import { DEFAULT_FRAMEWORK } from '../frameworks/index.js';
 import { EXAMPLE_ORGANISATION, exampleAnswers, toRadarData } from './radar.js';
 
 const levels = [1, 2, 3, 4].map((level) => ({
@@ -11,7 +11,10 @@ const levels = [1, 2, 3, 4].map((level) => ({
   example: `Example ${level}`,
 }));
 
-function criterion(id: string, extra: Partial<TFrameworkInput['pillars'][number]['criteria'][number]> = {}) {
+function criterion(
+  id: string,
+  extra: Partial<TFrameworkInput['pillars'][number]['criteria'][number]> = {},
+) {
   return { id, title: id, question: `${id}?`, guidance: `About ${id}.`, levels, ...extra };
 }
 
@@ -30,7 +33,11 @@ const framework = parseFramework({
       id: 'employment',
       title: 'Employment',
       summary: 'Jobs.',
-      criteria: [criterion('living-wage'), criterion('secure-contracts'), criterion('apprenticeships')],
+      criteria: [
+        criterion('living-wage'),
+        criterion('secure-contracts'),
+        criterion('apprenticeships'),
+      ],
     },
     {
       id: 'estates',
@@ -81,7 +88,9 @@ describe('toRadarData', () => {
   });
 
   it('keeps a gap as null rather than zero, and gives an axis to a pillar any series scored', () => {
-    const thisYear = { pillars: [pillarScore('employment', 40, 60), pillarScore('estates', null, null)] };
+    const thisYear = {
+      pillars: [pillarScore('employment', 40, 60), pillarScore('estates', null, null)],
+    };
     const lastYear = { pillars: [pillarScore('employment', 20, 40)] };
     const rows = toRadarData(framework, [
       { key: 'thisYear', scores: thisYear },
