@@ -4,6 +4,8 @@
 # docker-compose.yml validation, and the browser tests in Chromium against the built app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Reports of an earlier run must not be mistaken for this one's.
+rm -rf packages/rubric/test-results apps/api/test-results apps/web/test-results
 export TURBO_TELEMETRY_DISABLED=1 NODE_ENV=test
 
 step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
@@ -27,5 +29,6 @@ docker-compose -f docker-compose.yml config -q
 step "Browser tests (Chromium)"
 pnpm --filter @waymark/web run test:e2e
 
-echo
+step "Summary"
+node scripts/test-summary.mjs
 echo "All checks passed in $((SECONDS - started)) s."

@@ -9,5 +9,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // The full suite runs API tests beside these on two cores: jsdom renders slowly under load.
+    testTimeout: 20_000,
   },
 });
