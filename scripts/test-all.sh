@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Reports of an earlier run must not be mistaken for this one's.
 rm -rf packages/rubric/test-results apps/api/test-results apps/web/test-results
-export TURBO_TELEMETRY_DISABLED=1 NODE_ENV=test
+export TURBO_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
 started=$SECONDS
