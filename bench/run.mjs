@@ -33,6 +33,7 @@ function start(name, args, env) {
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: '0',
+      JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

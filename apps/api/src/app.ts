@@ -6,17 +6,25 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
+import { authRoutes, meRoutes } from './modules/auth/auth.routes.js';
 import { frameworkRoutes } from './modules/frameworks/frameworks.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import {
+  invitationRoutes,
+  organisationRoutes,
+} from './modules/organisations/organisations.routes.js';
+import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
+import mailerPlugin from './plugins/mailer.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
 import webPlugin from './plugins/web.js';
 import { API_VERSION } from './version.js';
 
 export interface BuildAppOptions {
-  config: Pick<Config, 'bodyLimit' | 'webDist'>;
+  config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
 }
@@ -40,13 +48,29 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(errorsPlugin);
   await app.register(securityPlugin);
   await app.register(dbPlugin, { database });
+  await app.register(authPlugin, {
+    secret: config.auth.jwtSecret,
+    accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds,
+  });
+  await app.register(mailerPlugin, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   await app.register(openapiPlugin, { version: API_VERSION });
 
   await app.register(healthRoutes);
-  // Public API routes. Protected routes will live in a sibling scope with an authentication hook.
   await app.register(
     async (api) => {
-      await api.register(frameworkRoutes);
+      // Public: anyone may call these.
+      await api.register(async (publicScope) => {
+        await publicScope.register(frameworkRoutes);
+        await publicScope.register(authRoutes, { config });
+      });
+      // Protected: every route below needs a valid access token; tenancy is checked per query.
+      await api.register(async (protectedScope) => {
+        protectedScope.addHook('onRequest', app.authenticate);
+        await protectedScope.register(meRoutes, { config });
+        await protectedScope.register(organisationRoutes, { config });
+        await protectedScope.register(invitationRoutes, { config });
+        await protectedScope.register(assessmentRoutes, { config });
+      });
     },
     { prefix: '/api/v1' },
   );

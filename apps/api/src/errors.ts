@@ -19,3 +19,22 @@ export class NotFoundError extends AppError {
     super(404, 'not_found', 'Not Found', detail);
   }
 }
+
+export class ForbiddenError extends AppError {
+  constructor(detail = 'Your role in this organisation does not allow this.') {
+    super(403, 'forbidden', 'Forbidden', detail);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: string, detail: string) {
+    super(409, code, 'Conflict', detail);
+  }
+}
+
+/** A well-formed request that breaks a domain rule (e.g. submitting an incomplete assessment). */
+export class UnprocessableError extends AppError {
+  constructor(code: string, detail: string) {
+    super(422, code, 'Unprocessable Content', detail);
+  }
+}

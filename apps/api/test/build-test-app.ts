@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { type App, buildApp } from '../src/app.js';
+import { type Config, loadConfig } from '../src/config.js';
 import { connectPglite, connectPostgres, type Database } from '../src/db/client.js';
 import { seedFrameworks } from '../src/db/seed.js';
 
@@ -49,12 +50,16 @@ export async function createTestDatabase(): Promise<{
   };
 }
 
-/** Empties every table but the migrations' own, between tests. */
-export async function truncateAll(database: Database): Promise<void> {
+/** Empties every table between tests, but the published frameworks (seeded once per file). */
+export async function truncateAll(
+  database: Database,
+  options: { keep?: string[] } = { keep: ['framework_versions'] },
+): Promise<void> {
   const result = (await database.db.execute(
     sql`select tablename from pg_tables where schemaname = 'public'`,
   )) as unknown as { rows: { tablename: string }[] };
-  const tables = result.rows.map((r) => `"${r.tablename}"`);
+  const keep = new Set(options.keep ?? []);
+  const tables = result.rows.filter((r) => !keep.has(r.tablename)).map((r) => `"${r.tablename}"`);
   if (tables.length > 0) {
     await database.db.execute(sql.raw(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`));
   }
@@ -63,13 +68,21 @@ export async function truncateAll(database: Database): Promise<void> {
 export interface TestContext {
   app: App;
   database: Database;
+  config: Config;
+}
+
+/** The configuration the server would load from these variables, for tests. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
 }
 
 /**
  * Registers hooks that build the app on a fresh, migrated and seeded database for the calling test
  * file, and returns a context filled in once `beforeAll` has run.
  */
-export function useTestApp(options: { seed?: boolean; webDist?: string } = {}): TestContext {
+export function useTestApp(
+  options: { seed?: boolean; webDist?: string; env?: Record<string, string> } = {},
+): TestContext {
   const ctx = {} as TestContext;
   let drop: () => Promise<void> = async () => {};
   beforeAll(async () => {
@@ -77,10 +90,11 @@ export function useTestApp(options: { seed?: boolean; webDist?: string } = {}): 
     drop = created.drop;
     ctx.database = created.database;
     if (options.seed !== false) await seedFrameworks(ctx.database.db);
-    ctx.app = await buildApp({
-      config: { bodyLimit: 256 * 1024, webDist: options.webDist ?? '/nonexistent-web-dist' },
-      database: ctx.database,
+    ctx.config = testConfig({
+      WEB_DIST: options.webDist ?? '/nonexistent-web-dist',
+      ...options.env,
     });
+    ctx.app = await buildApp({ config: ctx.config, database: ctx.database });
     await ctx.app.ready();
   });
   afterAll(async () => {

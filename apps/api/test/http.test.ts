@@ -61,12 +61,27 @@ describe('OpenAPI', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual([
-      '/api/v1/frameworks',
-      '/api/v1/frameworks/{frameworkId}/versions/{version}',
-      '/healthz',
-      '/readyz',
-    ]);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/frameworks',
+        '/api/v1/frameworks/{frameworkId}/versions/{version}',
+        '/api/v1/me',
+        '/healthz',
+        '/readyz',
+      ]),
+    );
+    // Every operation declares the schema of what it answers.
+    for (const [path, operations] of Object.entries<Record<string, { responses: object }>>(
+      doc.paths,
+    )) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const responses = Object.values(operation.responses) as { content?: object }[];
+        expect(
+          responses.some((r) => r.content),
+          `${method} ${path}`,
+        ).toBe(true);
+      }
+    }
     const get = doc.paths['/api/v1/frameworks/{frameworkId}/versions/{version}'].get;
     expect(get.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
       'frameworkId',

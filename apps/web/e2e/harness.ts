@@ -34,6 +34,7 @@ export async function startBuiltServer(): Promise<RunningServer> {
       HOST: '127.0.0.1',
       PORT: '0',
       DATA_DIR: dataDir,
+      JWT_SECRET: 'browser-test-secret-browser-test-secret',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

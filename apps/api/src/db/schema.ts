@@ -1,6 +1,20 @@
 import type { TFramework } from '@waymark/rubric';
 import { sql } from 'drizzle-orm';
-import { check, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The source of truth for the database. Change it, run `pnpm db:generate`, read the SQL, commit
@@ -23,3 +37,286 @@ export const frameworkVersions = pgTable(
 );
 
 export type FrameworkVersionRow = typeof frameworkVersions.$inferSelect;
+
+// ─── Accounts ────────────────────────────────────────────────────────────────────────────────
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stored normalised (trimmed, lower-case): unique without regard to case. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+/**
+ * Opaque refresh tokens, stored as SHA-256 hashes. Each sign-in starts a family; every refresh
+ * rotates the token within it. Presenting a rotated (replaced) token again is reuse: the whole
+ * family is revoked.
+ */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    familyId: uuid('family_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when this token was exchanged for its successor. */
+    replacedAt: timestamp('replaced_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('refresh_tokens_hash_unique').on(t.tokenHash),
+    index('refresh_tokens_family_idx').on(t.familyId),
+    index('refresh_tokens_user_idx').on(t.userId),
+  ],
+);
+
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('password_resets_hash_unique').on(t.tokenHash)],
+);
+
+// ─── Organisations and people ────────────────────────────────────────────────────────────────
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** `business` | `public_sector` | `voluntary_community` (the rubric's ORGANISATION_TYPES). */
+    type: text('type').notNull(),
+    sector: text('sector'),
+    /** `micro` | `small` | `medium` | `large` (the rubric's SIZE_BANDS). */
+    sizeBand: text('size_band').notNull(),
+    localAuthority: text('local_authority'),
+    employees: integer('employees'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'organisations_type_valid',
+      sql`${t.type} in ('business', 'public_sector', 'voluntary_community')`,
+    ),
+    check(
+      'organisations_size_band_valid',
+      sql`${t.sizeBand} in ('micro', 'small', 'medium', 'large')`,
+    ),
+    check(
+      'organisations_employees_nonnegative',
+      sql`${t.employees} is null or ${t.employees} >= 0`,
+    ),
+  ],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** `admin` | `contributor` | `viewer`. */
+    role: text('role').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.userId] }),
+    index('memberships_user_idx').on(t.userId),
+    check('memberships_role_valid', sql`${t.role} in ('admin', 'contributor', 'viewer')`),
+  ],
+);
+
+/** A single-use link with an expiry; only the token's hash is stored. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('invitations_hash_unique').on(t.tokenHash),
+    index('invitations_org_idx').on(t.organisationId),
+    check('invitations_role_valid', sql`${t.role} in ('admin', 'contributor', 'viewer')`),
+  ],
+);
+
+// ─── Assessments ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The working copy of one organisation's assessment on one framework version. `draft` and
+ * `reopened` are editable; `submitted` is locked. Each submission is kept unchanged as a row of
+ * `assessment_revisions`.
+ */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    frameworkId: text('framework_id').notNull(),
+    frameworkVersion: integer('framework_version').notNull(),
+    title: text('title').notNull(),
+    /** `draft` | `submitted` | `reopened`. */
+    status: text('status').notNull().default('draft'),
+    /** 1 for the first submission; reopening moves to the next. */
+    revision: integer('revision').notNull().default(1),
+    /** The organisation's type and size when the assessment started: they decide which criteria apply. */
+    profile: jsonb('profile').$type<{ organisationType: string; sizeBand: string }>().notNull(),
+    includedOptionalPillars: jsonb('included_optional_pillars')
+      .$type<string[]>()
+      .notNull()
+      .default([]),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('assessments_org_idx').on(t.organisationId),
+    foreignKey({
+      name: 'assessments_framework_fk',
+      columns: [t.frameworkId, t.frameworkVersion],
+      foreignColumns: [frameworkVersions.frameworkId, frameworkVersions.version],
+    }),
+    check('assessments_status_valid', sql`${t.status} in ('draft', 'submitted', 'reopened')`),
+  ],
+);
+
+/** A submitted revision: answers and scores as they were at submission, never changed. */
+export const assessmentRevisions = pgTable(
+  'assessment_revisions',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    answers: jsonb('answers').notNull(),
+    scores: jsonb('scores').notNull(),
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.revision] })],
+);
+
+export const pillarAssignments = pgTable(
+  'pillar_assignments',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    pillarId: text('pillar_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.pillarId] })],
+);
+
+/** One answer per criterion; `version` increases on every save (optimistic concurrency). */
+export const answers = pgTable(
+  'answers',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    criterionId: text('criterion_id').notNull(),
+    /** null: don't know yet. */
+    level: integer('level'),
+    notApplicableReason: text('not_applicable_reason'),
+    targetLevel: integer('target_level'),
+    notes: text('notes'),
+    evidenceLinks: jsonb('evidence_links').$type<string[]>().notNull().default([]),
+    indicators: jsonb('indicators').$type<Record<string, number>>().notNull().default({}),
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.criterionId] }),
+    check('answers_level_range', sql`${t.level} is null or ${t.level} between 1 and 10`),
+    check(
+      'answers_target_range',
+      sql`${t.targetLevel} is null or ${t.targetLevel} between 1 and 10`,
+    ),
+    check('answers_version_positive', sql`${t.version} >= 1`),
+  ],
+);
+
+export const actions = pgTable(
+  'actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    criterionId: text('criterion_id').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    dueDate: date('due_date', { mode: 'string' }),
+    /** `planned` | `in_progress` | `done`. */
+    status: text('status').notNull().default('planned'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('actions_assessment_idx').on(t.assessmentId),
+    check('actions_status_valid', sql`${t.status} in ('planned', 'in_progress', 'done')`),
+  ],
+);
+
+/** Who did what to which record, when. Append-only. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id, {
+      onDelete: 'cascade',
+    }),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_events_org_idx').on(t.organisationId, t.createdAt)],
+);

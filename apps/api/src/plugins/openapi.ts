@@ -21,7 +21,16 @@ async function openapiPlugin(app: FastifyInstance, opts: { version: string }) {
       tags: [
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'frameworks', description: 'Published framework versions' },
+        { name: 'auth', description: 'Registration, sign-in and tokens' },
+        { name: 'account', description: 'The signed-in user' },
+        { name: 'organisations', description: 'Organisations, members and invitations' },
+        { name: 'assessments', description: 'Assessments, answers, results and actions' },
       ],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

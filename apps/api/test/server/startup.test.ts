@@ -25,6 +25,7 @@ function startServer(env: Record<string, string>) {
       HOST: '127.0.0.1',
       PORT: '0',
       WEB_DIST: '/nonexistent-web-dist',
+      JWT_SECRET: 'startup-test-secret-startup-test-secret',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -129,6 +130,17 @@ describe('the server process', () => {
     const lines = server.output().stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^waymark: Cannot write to the data folder .*a-file\/data/);
+  });
+
+  it('refuses to start in production without JWT_SECRET', async () => {
+    const server = startServer({
+      JWT_SECRET: '',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'waymark-')),
+    });
+    expect(await server.exited).toBe(1);
+    const lines = server.output().stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('JWT_SECRET must be set in production');
   });
 
   it('refuses an invalid configuration with one clear line', async () => {
