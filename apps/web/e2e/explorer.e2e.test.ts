@@ -84,6 +84,14 @@ describe('framework explorer', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('serves the API reference page, working under the same Content-Security-Policy', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/api/docs`);
+    await page.locator('.opblock').first().waitFor();
+    expect(await page.locator('.opblock').count()).toBeGreaterThanOrEqual(4);
+    await screenshot(page, 'api-docs');
+  });
+
   it('logged no console errors or CSP violations', () => {
     expect(errors).toEqual([]);
   });
