@@ -1,6 +1,6 @@
 import type { TFramework, TFrameworkSummary } from '@waymark/rubric';
+import { lazy, Suspense } from 'react';
 import { countLabel, formatDate, paragraphs } from '../../../lib/format';
-import { ExampleProfile } from './example-profile';
 import { FrameworkSwitcher } from './framework-switcher';
 import { LevelLegend } from './level-legend';
 import { PillarTabs } from './pillar-tabs';
@@ -10,6 +10,11 @@ interface FrameworkViewProps {
   publishedAt: string;
   summaries: readonly TFrameworkSummary[];
 }
+
+// The chart library is the largest part of the bundle: load it after the page's text is shown.
+const ExampleProfile = lazy(() =>
+  import('./example-profile').then((m) => ({ default: m.ExampleProfile })),
+);
 
 /** One framework version, read-only: its scale, an example result, and every pillar's criteria. */
 export function FrameworkView({ framework, publishedAt, summaries }: FrameworkViewProps) {
@@ -45,7 +50,13 @@ export function FrameworkView({ framework, publishedAt, summaries }: FrameworkVi
         </section>
         <section className="panel" aria-labelledby="example-heading">
           <h2 id="example-heading">What results look like</h2>
-          <ExampleProfile framework={framework} />
+          <Suspense
+            fallback={
+              <p className="chart-placeholder">Loading the example chart…</p>
+            }
+          >
+            <ExampleProfile framework={framework} />
+          </Suspense>
         </section>
       </div>
 
