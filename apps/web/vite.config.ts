@@ -10,9 +10,10 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: true },
-      '/healthz': { target: apiTarget, changeOrigin: true },
-      '/readyz': { target: apiTarget, changeOrigin: true },
+      // Keep the browser's Host: the API's cross-site checks compare it with the Origin header.
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/healthz': { target: apiTarget, changeOrigin: false },
+      '/readyz': { target: apiTarget, changeOrigin: false },
     },
   },
   preview: {

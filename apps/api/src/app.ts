@@ -11,6 +11,7 @@ import { authRoutes, meRoutes } from './modules/auth/auth.routes.js';
 import { frameworkRoutes } from './modules/frameworks/frameworks.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import {
+  invitationPublicRoutes,
   invitationRoutes,
   organisationRoutes,
 } from './modules/organisations/organisations.routes.js';
@@ -19,6 +20,7 @@ import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import mailerPlugin from './plugins/mailer.js';
 import openapiPlugin from './plugins/openapi.js';
+import rateLimitPlugin from './plugins/rate-limit.js';
 import securityPlugin from './plugins/security.js';
 import webPlugin from './plugins/web.js';
 import { API_VERSION } from './version.js';
@@ -37,8 +39,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   const app = Fastify({
     logger,
     bodyLimit: config.bodyLimit,
-    // Behind a load balancer: trust X-Forwarded-* for the client address in logs and rate limits.
-    trustProxy: true,
+    // Behind a load balancer, X-Forwarded-For names the client (logs, rate limits): see TRUST_PROXY.
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -54,6 +56,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   });
   await app.register(mailerPlugin, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   await app.register(openapiPlugin, { version: API_VERSION });
+  await app.register(rateLimitPlugin, { redisUrl: config.redisUrl });
 
   await app.register(healthRoutes);
   await app.register(
@@ -62,6 +65,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
       await api.register(async (publicScope) => {
         await publicScope.register(frameworkRoutes);
         await publicScope.register(authRoutes, { config });
+        await publicScope.register(invitationPublicRoutes, { config });
       });
       // Protected: every route below needs a valid access token; tenancy is checked per query.
       await api.register(async (protectedScope) => {

@@ -32,6 +32,11 @@ const ZConfig = z.object({
     .int()
     .min(1024)
     .default(256 * 1024),
+  /**
+   * `true` behind a load balancer or reverse proxy that sets X-Forwarded-For. Leave unset when
+   * clients reach the app directly, or they could choose the address rate limits are keyed on.
+   */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Signs access tokens; shared by every instance. Required in production. */
   JWT_SECRET: emptyAsUnset(z.string().min(32, 'must be at least 32 characters')),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
@@ -57,6 +62,7 @@ export type Config = {
   dataDir: string;
   webDist: string;
   bodyLimit: number;
+  trustProxy: boolean;
   auth: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
@@ -92,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: c.DATA_DIR,
     webDist: c.WEB_DIST,
     bodyLimit: c.BODY_LIMIT,
+    trustProxy: c.TRUST_PROXY === 'true',
     auth: {
       // Outside production a per-process secret is enough: access tokens live minutes, and the
       // web app gets a new one from its refresh token (stored in the database) after a restart.

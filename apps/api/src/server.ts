@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connectDatabase, type Database, DatabaseStartupError } from './db/client.js';
 import { seedFrameworks } from './db/seed.js';
+import { logSerializers } from './logging.js';
 
 /** Loads config, opens and migrates the database, listens, and shuts down gracefully. */
 async function main() {
@@ -27,6 +28,7 @@ async function main() {
     database,
     logger: {
       level: config.logLevel,
+      serializers: logSerializers,
       ...(config.env === 'development' && process.stdout.isTTY
         ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss' } } }
         : {}),

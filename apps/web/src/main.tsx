@@ -2,6 +2,8 @@ import '@fontsource-variable/inter';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
+import './styles/forms.css';
+import './styles/app.css';
 import './styles/explorer.css';
 import './styles/print.css';
 import { StrictMode } from 'react';

@@ -2,6 +2,28 @@ export { type ApplicabilityOptions, applicableCriteria } from './applicable-crit
 export { type BenchmarkSample, benchmark, quantile } from './benchmark.js';
 export { compareAssessments } from './compare-assessments.js';
 export { criterionScore, roundScore } from './criterion-score.js';
+export {
+  checkIndicatorValues,
+  type IndicatorBounds,
+  type IndicatorIssue,
+  indicatorBounds,
+} from './indicators.js';
 export { mapAnswersToVersion } from './map-answers-to-version.js';
+export {
+  type AssessmentProgress,
+  assessmentProgress,
+  isSettled,
+  type PillarProgress,
+  type ProgressOptions,
+} from './progress.js';
+export {
+  type AssessmentResultsBody,
+  buildAssessmentResults,
+  nextStep,
+  PRIORITY_CRITERIA,
+  STRENGTH_CRITERIA,
+  STRENGTH_PILLARS,
+  suggestAction,
+} from './results.js';
 export * from './schemas.js';
 export { type ScoreOptions, scoreAssessment } from './score-assessment.js';

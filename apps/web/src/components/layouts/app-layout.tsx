@@ -2,8 +2,14 @@ import { Link } from 'react-router';
 
 export const MAIN_CONTENT_ID = 'main-content';
 
+export interface AppLayoutProps {
+  children: React.ReactNode;
+  /** The header's right side (sign-in links, or the organisation switcher and user menu). */
+  headerEnd?: React.ReactNode;
+}
+
 /** The frame of every page: skip link, header, the page in `<main>`, footer. */
-export function AppLayout({ children }: { children: React.ReactNode }) {
+export function AppLayout({ children, headerEnd }: AppLayoutProps) {
   return (
     <div className="app-shell">
       <a className="skip-link" href={`#${MAIN_CONTENT_ID}`}>
@@ -23,6 +29,7 @@ export function AppLayout({ children }: { children: React.ReactNode }) {
             Waymark
           </Link>
           <p className="site-header__tagline">Progression frameworks for anchor organisations</p>
+          {headerEnd ? <div className="site-header__end">{headerEnd}</div> : null}
         </div>
       </header>
       <main id={MAIN_CONTENT_ID} className="site-main" tabIndex={-1}>

@@ -50,11 +50,7 @@ export function FrameworkView({ framework, publishedAt, summaries }: FrameworkVi
         </section>
         <section className="panel" aria-labelledby="example-heading">
           <h2 id="example-heading">What results look like</h2>
-          <Suspense
-            fallback={
-              <p className="chart-placeholder">Loading the example chart…</p>
-            }
-          >
+          <Suspense fallback={<p className="chart-placeholder">Loading the example chart…</p>}>
             <ExampleProfile framework={framework} />
           </Suspense>
         </section>

@@ -1,0 +1,277 @@
+import type { TAnswer, TAssessmentDetail } from '@waymark/rubric';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/dialog';
+import { FormAlert } from '../../../components/form/form-alert';
+import { PageHeader } from '../../../components/page-header';
+import { countLabel, formatDate } from '../../../lib/format';
+import { useReopenAssessment, useSubmitAssessment } from '../api/submit-assessment';
+import { useFlushDrafts } from '../hooks/use-flush-drafts';
+import {
+  type AssessmentOutline,
+  answerState,
+  answersById,
+  isComplete,
+  levelName,
+} from '../lib/assessment-outline';
+import { assessmentPaths } from '../lib/paths';
+import { AssessmentGate } from './assessment-gate';
+import { AssessmentNav } from './assessment-nav';
+import { LockedBanner } from './locked-banner';
+import { ProgressMeter } from './progress-meter';
+import { AssessmentStatusTag } from './status-tags';
+
+/** `/assessments/:assessmentId/review`: every answer on one page, then submit. */
+export function ReviewPage({ assessmentId }: { assessmentId: string }) {
+  return (
+    <AssessmentGate assessmentId={assessmentId} loadingLabel="Loading your answers">
+      {({ detail, outline }) => (
+        <Review assessmentId={assessmentId} detail={detail} outline={outline} />
+      )}
+    </AssessmentGate>
+  );
+}
+
+interface ReviewProps {
+  assessmentId: string;
+  detail: TAssessmentDetail;
+  outline: AssessmentOutline;
+}
+
+function describeAnswer(answer: TAnswer | undefined, outline: AssessmentOutline): string {
+  switch (answerState(answer)) {
+    case 'answered':
+      return `${answer?.level}. ${levelName(outline.levels, answer?.level ?? null)}`;
+    case 'not_applicable':
+      return `Not applicable: ${answer?.notApplicable?.reason ?? ''}`;
+    case 'dont_know':
+      return "Don't know yet";
+    default:
+      return 'Not answered';
+  }
+}
+
+export function Review({ assessmentId, detail, outline }: ReviewProps) {
+  const paths = assessmentPaths(assessmentId);
+  const answers = answersById(detail.answers);
+  const unsaved = useFlushDrafts(assessmentId, detail);
+  const missing = outline.criteria.filter((c) => !isComplete(answers.get(c.criterion.id)));
+  const { assessment } = detail;
+
+  return (
+    <div className="review-page">
+      <PageHeader
+        title="Check your answers"
+        eyebrow={<Link to={paths.taskList}>{assessment.title}</Link>}
+        description={
+          <p className="page-header__meta">
+            <AssessmentStatusTag status={assessment.status} /> Revision {assessment.revision}
+          </p>
+        }
+      />
+      <AssessmentNav assessmentId={assessmentId} />
+      <LockedBanner detail={detail} onReviewPage />
+
+      <section className="panel review-page__summary" aria-labelledby="review-summary">
+        <h2 id="review-summary">Summary</h2>
+        <ProgressMeter
+          answered={outline.criteria.length - missing.length}
+          applicable={outline.criteria.length}
+        />
+        {missing.length > 0 ? (
+          <div className="assess-notice assess-notice--warning">
+            <p className="assess-notice__title">
+              {countLabel(missing.length, 'question', 'questions')} still to answer
+            </p>
+            <p>
+              Choose a level, or mark the question not applicable with a reason. “Don't know yet”
+              counts as unanswered.
+            </p>
+            <ul className="review-page__missing">
+              {missing.map((c) => (
+                <li key={c.criterion.id}>
+                  <Link to={paths.criterion(c.criterion.id)}>
+                    {c.pillar.title}: {c.criterion.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+
+      {outline.pillars.map((pillar) => (
+        <section
+          key={pillar.pillar.id}
+          className="review-pillar"
+          aria-labelledby={`review-${pillar.pillar.id}`}
+        >
+          <h2 id={`review-${pillar.pillar.id}`}>{pillar.pillar.title}</h2>
+          <dl className="review-list">
+            {pillar.criteria.map(({ criterion }) => {
+              const answer = answers.get(criterion.id);
+              const complete = isComplete(answer);
+              const target = answer?.targetLevel ?? null;
+              return (
+                <div
+                  key={criterion.id}
+                  className={complete ? 'review-row' : 'review-row review-row--missing'}
+                >
+                  <dt className="review-row__question">{criterion.title}</dt>
+                  <dd className="review-row__answer">
+                    {complete ? null : <span className="tag tag--missing">To answer</span>}{' '}
+                    {describeAnswer(answer, outline)}
+                    {unsaved.includes(criterion.id) ? (
+                      <span className="tag tag--flag">Unsaved change on this device</span>
+                    ) : null}
+                  </dd>
+                  <dd className="review-row__target">
+                    <span className="review-row__label">Target: </span>
+                    {target === null
+                      ? 'Not set'
+                      : `${target}. ${levelName(outline.levels, target)}`}
+                  </dd>
+                  <dd className="review-row__change">
+                    <Link to={paths.criterion(criterion.id)}>
+                      {detail.canEdit ? 'Change' : 'View'}{' '}
+                      <span className="visually-hidden">{criterion.title}</span>
+                    </Link>
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </section>
+      ))}
+
+      <SubmitSection
+        assessmentId={assessmentId}
+        detail={detail}
+        missingCount={missing.length}
+        unsavedCount={unsaved.length}
+      />
+    </div>
+  );
+}
+
+interface SubmitSectionProps {
+  assessmentId: string;
+  detail: TAssessmentDetail;
+  missingCount: number;
+  unsavedCount: number;
+}
+
+function SubmitSection({ assessmentId, detail, missingCount, unsavedCount }: SubmitSectionProps) {
+  const reasonId = useId();
+  const [confirming, setConfirming] = useState<'submit' | 'reopen' | null>(null);
+  const submit = useSubmitAssessment(assessmentId);
+  const reopen = useReopenAssessment(assessmentId);
+  const doneRef = useRef<HTMLDivElement>(null);
+  const { assessment } = detail;
+  const isAdmin = detail.role === 'admin';
+  const submitted = assessment.status === 'submitted';
+  const paths = assessmentPaths(assessmentId);
+
+  useEffect(() => {
+    if (submit.isSuccess || reopen.isSuccess) doneRef.current?.focus();
+  }, [submit.isSuccess, reopen.isSuccess]);
+
+  if (submitted) {
+    return (
+      <section className="panel submit-section" aria-labelledby="submit-heading">
+        <h2 id="submit-heading">Submitted</h2>
+        {submit.isSuccess ? (
+          <div className="assess-notice assess-notice--success" ref={doneRef} tabIndex={-1}>
+            <p className="assess-notice__title">Assessment submitted</p>
+            <p>Its scores are stored, and the answers are locked.</p>
+          </div>
+        ) : null}
+        <p>
+          {`Revision ${assessment.revision} was submitted${assessment.submittedAt ? ` on ${formatDate(assessment.submittedAt)}` : ''}. `}
+          <Link to={paths.results}>See the results</Link> and{' '}
+          <Link to={paths.actions}>plan what to do next</Link>.
+        </p>
+        {isAdmin ? (
+          <>
+            <p>
+              Reopening starts revision {assessment.revision + 1} from these answers. The submitted
+              revision and its scores are kept unchanged.
+            </p>
+            <Button variant="secondary" onClick={() => setConfirming('reopen')}>
+              Reopen the assessment
+            </Button>
+            <ConfirmDialog
+              open={confirming === 'reopen'}
+              onOpenChange={(open) => setConfirming(open ? 'reopen' : null)}
+              title="Reopen this assessment?"
+              description={`Answers become editable again as revision ${assessment.revision + 1}. Revision ${assessment.revision} stays as it was submitted.`}
+              confirmLabel="Reopen"
+              pendingLabel="Reopening…"
+              tone="primary"
+              pending={reopen.isPending}
+              error={reopen.error}
+              onConfirm={() => reopen.mutate(undefined, { onSuccess: () => setConfirming(null) })}
+            />
+          </>
+        ) : null}
+      </section>
+    );
+  }
+
+  const blocked =
+    missingCount > 0
+      ? `You can submit once every question is answered: ${countLabel(missingCount, 'question is', 'questions are')} left.`
+      : unsavedCount > 0
+        ? 'Some changes on this device are not saved yet: open them (listed above) to save them first.'
+        : null;
+
+  return (
+    <section className="panel submit-section" aria-labelledby="submit-heading">
+      <h2 id="submit-heading">Submit</h2>
+      {reopen.isSuccess ? (
+        <div className="assess-notice assess-notice--success" ref={doneRef} tabIndex={-1}>
+          <p className="assess-notice__title">Assessment reopened</p>
+          <p>You are now working on revision {assessment.revision}.</p>
+        </div>
+      ) : null}
+      {isAdmin ? (
+        <>
+          <p>
+            Submitting locks the answers and stores the scores for this year. You can reopen it
+            later; the submitted revision is kept as it is.
+          </p>
+          {blocked ? (
+            <p id={reasonId} className="submit-section__reason">
+              {blocked}
+            </p>
+          ) : null}
+          <FormAlert error={submit.error} heading="The assessment was not submitted" />
+          <Button
+            onClick={() => setConfirming('submit')}
+            disabled={blocked !== null}
+            aria-describedby={blocked ? reasonId : undefined}
+          >
+            Submit the assessment
+          </Button>
+          <ConfirmDialog
+            open={confirming === 'submit'}
+            onOpenChange={(open) => setConfirming(open ? 'submit' : null)}
+            title="Submit this assessment?"
+            description="The answers lock and today’s scores are stored. An admin can reopen it later as a new revision."
+            confirmLabel="Submit"
+            pendingLabel="Submitting…"
+            tone="primary"
+            pending={submit.isPending}
+            onConfirm={() => submit.mutate(undefined, { onSettled: () => setConfirming(null) })}
+          />
+        </>
+      ) : (
+        <p>
+          An admin of your organisation submits the assessment once every question is answered.
+          {missingCount === 0 ? ' Everything is answered: let them know it is ready.' : ''}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { PASSWORD_MIN_LENGTH, ZChangePasswordRequest } from '@waymark/rubric';
+import { useState } from 'react';
+import { Button } from '../../../components/button';
+import { FormAlert } from '../../../components/form/form-alert';
+import { PasswordField } from '../../../components/form/password-field';
+import { useToast } from '../../../components/toast';
+import { applyServerErrors, useZodForm } from '../../../lib/form';
+import { useChangePassword } from '../api/passwords';
+
+export function ChangePasswordForm() {
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors },
+  } = useZodForm(ZChangePasswordRequest, {
+    defaultValues: { currentPassword: '', newPassword: '' },
+  });
+  const change = useChangePassword();
+  const { showToast } = useToast();
+  const [problem, setProblem] = useState<unknown>(null);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setProblem(null);
+    try {
+      await change.mutateAsync(values);
+      reset();
+      showToast({ message: 'Your password has been changed.' });
+    } catch (error) {
+      setProblem(
+        applyServerErrors(error, setError, {
+          fields: ['currentPassword', 'newPassword'],
+          codeFields: { invalid_credentials: 'currentPassword', wrong_password: 'currentPassword' },
+        }),
+      );
+    }
+  });
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="change-password-heading">
+      <h2 id="change-password-heading">Change your password</h2>
+      <FormAlert error={problem} heading="Could not change your password" />
+      <PasswordField
+        label="Current password"
+        autoComplete="current-password"
+        error={errors.currentPassword?.message}
+        {...register('currentPassword')}
+      />
+      <PasswordField
+        label="New password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters; common passwords are refused.`}
+        autoComplete="new-password"
+        error={errors.newPassword?.message}
+        {...register('newPassword')}
+      />
+      <div className="form__actions">
+        <Button type="submit" pending={change.isPending} pendingLabel="Saving…">
+          Change password
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  type FieldValues,
+  type Path,
+  type UseFormProps,
+  type UseFormReturn,
+  useForm,
+} from 'react-hook-form';
+import type { z } from 'zod';
+import { isApiError } from './api-client';
+
+/**
+ * Forms validate with the API's own zod schemas (one source of truth for the rules); the words
+ * people read come from here, not from the schemas (STYLE.md: no English hard-coded in schemas
+ * that the UI must show).
+ */
+export function formErrorMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'string') {
+        return minimum <= 1 ? 'This field is required' : `Use at least ${minimum} characters`;
+      }
+      if (issue.origin === 'number') return `Enter ${minimum} or more`;
+      return undefined;
+    }
+    case 'too_big': {
+      const maximum = Number(issue.maximum);
+      if (issue.origin === 'string') return `Use at most ${maximum} characters`;
+      if (issue.origin === 'number') return `Enter ${maximum.toLocaleString('en-GB')} or less`;
+      return undefined;
+    }
+    case 'invalid_format':
+      if (issue.input === '') return 'This field is required';
+      if (issue.format === 'email') return 'Enter an email address, like name@example.org';
+      if (issue.format === 'url') return 'Enter a full web address, starting with https://';
+      return 'This is not in the expected format';
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null || issue.input === '') {
+        return 'This field is required';
+      }
+      if (issue.expected === 'number' || issue.expected === 'int') return 'Enter a whole number';
+      return undefined;
+    case 'invalid_value':
+      return 'Choose one of the options';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * `useForm` validated by a contract schema, with friendly messages. Submitting with errors focuses
+ * the first invalid field (react-hook-form's `shouldFocusError`, on by default).
+ */
+export function useZodForm<TSchema extends z.ZodType<FieldValues, FieldValues>>(
+  schema: TSchema,
+  options: Omit<UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>, 'resolver'> = {},
+): UseFormReturn<z.input<TSchema>, unknown, z.output<TSchema>> {
+  return useForm<z.input<TSchema>, unknown, z.output<TSchema>>({
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    ...options,
+    // The resolver's overloads cannot follow a generic schema; the form's types are pinned above.
+    resolver: zodResolver(schema as never, { error: formErrorMessage }) as never,
+  });
+}
+
+/** The API's validation issue paths start with where the problem was: `body.email` → `email`. */
+function fieldOfIssuePath(path: string): string {
+  return path.replace(/^(body|querystring|params)\./, '');
+}
+
+export interface ApplyServerErrorsOptions<T extends FieldValues> {
+  /** The form's fields: issues at these paths are shown on the field. */
+  fields: readonly Path<T>[];
+  /** Problem codes that belong to one field, e.g. `{ email_taken: 'email' }`. */
+  codeFields?: Partial<Record<string, Path<T>>>;
+}
+
+/**
+ * Shows a failed submission where it belongs: a 400's `issues` on their fields (focusing the first),
+ * a known code on its field. Returns what is left for the form's alert, or null if every problem
+ * found its field.
+ */
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormReturn<T, unknown, unknown>['setError'],
+  { fields, codeFields = {} }: ApplyServerErrorsOptions<T>,
+): unknown {
+  if (!isApiError(error)) return error;
+  const known = new Set<string>(fields);
+
+  const codeField = codeFields[error.code];
+  if (codeField) {
+    setError(codeField, { type: 'server', message: error.message }, { shouldFocus: true });
+    return null;
+  }
+
+  const issues = error.status === 400 ? (error.problem.issues ?? []) : [];
+  if (issues.length === 0) return error;
+
+  let focused = false;
+  let unplaced = false;
+  for (const issue of issues) {
+    const field = fieldOfIssuePath(issue.path);
+    if (known.has(field)) {
+      setError(
+        field as Path<T>,
+        { type: 'server', message: issue.message },
+        {
+          shouldFocus: !focused,
+        },
+      );
+      focused = true;
+    } else {
+      unplaced = true;
+    }
+  }
+  return unplaced ? error : null;
+}
