@@ -72,3 +72,27 @@ export function FieldError({ id, error }: { id: string; error: string | undefine
     </p>
   );
 }
+
+/** The wrapper every field draws around its control: label, hint and error, in that order. */
+export function FieldShell({
+  ids,
+  label,
+  hint,
+  error,
+  optional,
+  className,
+  children,
+}: FieldProps & {
+  ids: { id: string; hintId: string; errorId: string };
+  className?: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className={['field', className].filter(Boolean).join(' ')}>
+      <FieldLabel htmlFor={ids.id} label={label} optional={optional} />
+      <FieldHint id={ids.hintId} hint={hint} />
+      <FieldError id={ids.errorId} error={error} />
+      {children}
+    </div>
+  );
+}

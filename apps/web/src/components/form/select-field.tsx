@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from 'react';
-import { FieldError, FieldHint, FieldLabel, type FieldProps, useFieldIds } from './field';
+import { type FieldProps, FieldShell, useFieldIds } from './field';
 
 export interface SelectOption {
   value: string;
@@ -29,10 +29,14 @@ export function SelectField({
 }: SelectFieldProps) {
   const ids = useFieldIds({ hint, error }, id);
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <FieldLabel htmlFor={ids.id} label={label} optional={optional} />
-      <FieldHint id={ids.hintId} hint={hint} />
-      <FieldError id={ids.errorId} error={error} />
+    <FieldShell
+      ids={ids}
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional}
+      className={className}
+    >
       <select
         {...select}
         id={ids.id}
@@ -47,6 +51,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </FieldShell>
   );
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
-import { FieldError, FieldHint, FieldLabel, type FieldProps, useFieldIds } from './field';
+import { type FieldProps, FieldShell, useFieldIds } from './field';
 
 export interface TextFieldProps
   extends FieldProps,
@@ -23,10 +23,14 @@ export function TextField({
 }: TextFieldProps) {
   const ids = useFieldIds({ hint, error }, id);
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <FieldLabel htmlFor={ids.id} label={label} optional={optional} />
-      <FieldHint id={ids.hintId} hint={hint} />
-      <FieldError id={ids.errorId} error={error} />
+    <FieldShell
+      ids={ids}
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional}
+      className={className}
+    >
       <input
         {...input}
         id={ids.id}
@@ -34,6 +38,6 @@ export function TextField({
         aria-describedby={ids.describedBy}
         aria-invalid={ids.invalid}
       />
-    </div>
+    </FieldShell>
   );
 }

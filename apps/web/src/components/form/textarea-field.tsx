@@ -1,5 +1,5 @@
 import type { TextareaHTMLAttributes } from 'react';
-import { FieldError, FieldHint, FieldLabel, type FieldProps, useFieldIds } from './field';
+import { type FieldProps, FieldShell, useFieldIds } from './field';
 
 export interface TextareaFieldProps
   extends FieldProps,
@@ -20,10 +20,14 @@ export function TextareaField({
 }: TextareaFieldProps) {
   const ids = useFieldIds({ hint, error }, id);
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <FieldLabel htmlFor={ids.id} label={label} optional={optional} />
-      <FieldHint id={ids.hintId} hint={hint} />
-      <FieldError id={ids.errorId} error={error} />
+    <FieldShell
+      ids={ids}
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional}
+      className={className}
+    >
       <textarea
         {...textarea}
         rows={rows}
@@ -32,6 +36,6 @@ export function TextareaField({
         aria-describedby={ids.describedBy}
         aria-invalid={ids.invalid}
       />
-    </div>
+    </FieldShell>
   );
 }
