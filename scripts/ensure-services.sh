@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure what the test suite needs is on this machine: Debian's Chromium for the browser tests,
-# a running local PostgreSQL server with a `waymark` role, and Debian's docker-compose to check
-# docker-compose.yml. Idempotent: on a machine that has everything it only checks.
+# a running local PostgreSQL server with a `waymark` role, a running Redis (the shared rate-limit
+# tests), and Debian's docker-compose to check docker-compose.yml. Idempotent: on a machine that has everything it only checks.
 set -euo pipefail
 
 log() { printf 'ensure-services: %s\n' "$*"; }
@@ -11,6 +11,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian's packages"
   as_root apt-get update -qq
@@ -34,4 +36,14 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   fi
 fi
 PGPASSWORD=waymark psql "$PGURL_ADMIN" -tAc 'select 1' >/dev/null
-log "ready: chromium, docker-compose and PostgreSQL"
+
+# Redis on 127.0.0.1:6379, keeping nothing on disk (tests only).
+redis_up() { [ "$(timeout 2 redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" = PONG ]; }
+if ! redis_up; then
+  log "starting Redis"
+  # Debian's package may start its own service on install; a second start on a taken port fails.
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no || true
+  for _ in $(seq 1 30); do redis_up && break; sleep 0.5; done
+  redis_up || { log "Redis did not start on 127.0.0.1:6379"; exit 1; }
+fi
+log "ready: chromium, docker-compose, PostgreSQL and Redis"
