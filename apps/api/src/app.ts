@@ -4,7 +4,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
+import { type Config, fastifyTrustProxy } from './config.js';
 import type { Database } from './db/client.js';
 import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { authRoutes, meRoutes } from './modules/auth/auth.routes.js';
@@ -40,7 +40,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     logger,
     bodyLimit: config.bodyLimit,
     // Behind a load balancer, X-Forwarded-For names the client (logs, rate limits): see TRUST_PROXY.
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 

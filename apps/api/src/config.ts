@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_DATA_DIR, DEFAULT_WEB_DIST } from './paths.js';
 
@@ -33,15 +34,23 @@ const ZConfig = z.object({
     .min(1024)
     .default(256 * 1024),
   /**
-   * `true` behind a load balancer or reverse proxy that sets X-Forwarded-For. Leave unset when
-   * clients reach the app directly, or they could choose the address rate limits are keyed on.
+   * Which proxies may name the client in X-Forwarded-For: `false` (clients reach the app
+   * directly), a hop count, or the proxies' addresses and CIDRs. See `parseTrustProxy`.
    */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z.string().trim().default('false'),
   /** Signs access tokens; shared by every instance. Required in production. */
   JWT_SECRET: emptyAsUnset(z.string().min(32, 'must be at least 32 characters')),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+  /** Absolute lifetime of a session (a sign-in and its refreshes): then sign in again. */
+  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Sign-in attempts per 15 minutes: per client address and email, */
+  LOGIN_LIMIT_ADDRESS_EMAIL: z.coerce.number().int().min(1).max(1000).default(10),
+  /** per client address across emails (from browsers without a device cookie for the email), */
+  LOGIN_LIMIT_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** and per account across addresses (likewise): see modules/auth/login-limits.ts. */
+  LOGIN_LIMIT_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(20),
   /** Shares rate limits between instances when set; otherwise they are kept per instance. */
   REDIS_URL: emptyAsUnset(
     z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
@@ -62,12 +71,14 @@ export type Config = {
   dataDir: string;
   webDist: string;
   bodyLimit: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   auth: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
     invitationTtlDays: number;
+    sessionMaxAgeDays: number;
+    loginLimits: LoginLimits;
   };
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
@@ -75,7 +86,75 @@ export type Config = {
   publicUrl: string;
 };
 
+/** Sign-in attempts allowed per 15 minutes, by what they are counted on. */
+export interface LoginLimits {
+  perAddressAndEmail: number;
+  perAddress: number;
+  perAccount: number;
+}
+
+/**
+ * `false`: X-Forwarded-For is ignored. `{ hops }`: that many proxies stand in front of the app and
+ * the client is the address the outermost one saw. `{ addresses }`: only these proxies (IPs, CIDRs,
+ * or proxy-addr's `loopback`, `linklocal`, `uniquelocal`) are believed.
+ */
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
+
 export class ConfigError extends Error {}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(value: string): boolean {
+  if (PROXY_NAMES.has(value)) return true;
+  const [address = '', prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY. `true` (trust every hop) is refused: behind a proxy that appends to
+ * X-Forwarded-For, the client would pick the left-most value, i.e. its own address for the
+ * rate limits and the logs. A hop count trusts exactly that many proxies, so it is only safe when
+ * clients cannot reach the app except through them; a list of addresses is safe either way.
+ */
+export function parseTrustProxy(raw: string): TrustProxy {
+  const value = raw.trim().toLowerCase();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') {
+    throw new ConfigError(
+      'Invalid configuration: TRUST_PROXY=true would let any client choose its own address (rate limits, logs); set the number of proxies in front of the app (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.0/8,192.168.1.10)',
+    );
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) {
+      throw new ConfigError('Invalid configuration: TRUST_PROXY must be a hop count from 0 to 10');
+    }
+    return { hops };
+  }
+  const addresses = value.split(',').map((a) => a.trim());
+  const bad = addresses.filter((a) => !isProxyAddress(a));
+  if (bad.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration: TRUST_PROXY must be false, a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDRs; not an address: ${bad.map((a) => JSON.stringify(a)).join(', ')}`,
+    );
+  }
+  return { addresses };
+}
+
+/** TRUST_PROXY as Fastify's `trustProxy` option. */
+export function fastifyTrustProxy(
+  trust: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if ('addresses' in trust) return trust.addresses;
+  // A function, not a number: Fastify 5.12+ reads a bare number as "trust nothing".
+  const { hops } = trust;
+  return (_address, hop) => hop < hops;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ZConfig.safeParse(env);
@@ -98,7 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: c.DATA_DIR,
     webDist: c.WEB_DIST,
     bodyLimit: c.BODY_LIMIT,
-    trustProxy: c.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
     auth: {
       // Outside production a per-process secret is enough: access tokens live minutes, and the
       // web app gets a new one from its refresh token (stored in the database) after a restart.
@@ -106,6 +185,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
       invitationTtlDays: c.INVITATION_TTL_DAYS,
+      sessionMaxAgeDays: c.SESSION_MAX_AGE_DAYS,
+      loginLimits: {
+        perAddressAndEmail: c.LOGIN_LIMIT_ADDRESS_EMAIL,
+        perAddress: c.LOGIN_LIMIT_ADDRESS,
+        perAccount: c.LOGIN_LIMIT_ACCOUNT,
+      },
     },
     redisUrl: c.REDIS_URL,
     smtpUrl: c.SMTP_URL,

@@ -74,6 +74,32 @@ describe('access tokens', () => {
     await expect401(`Bearer ${sign(claims, { iss: 'someone-else' })}`);
   });
 
+  // Signed with the right secret, so only the missing claim can be the reason for the 401.
+  it.each(['iss', 'aud', 'exp', 'sub'])('refuses a token without `%s`', async (claim) => {
+    const user = await createUser(ctx);
+    const claims: Record<string, unknown> = { sub: user.id, email: user.email, name: user.name };
+    const options: Record<string, unknown> = {};
+    if (claim === 'sub') delete claims.sub;
+    else options[claim === 'exp' ? 'expiresIn' : claim] = undefined;
+    const token = sign(claims, options);
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+    expect(payload).not.toHaveProperty(claim);
+    // The same token with the claim is accepted (the test can tell the difference).
+    const complete = sign({ sub: user.id, email: user.email, name: user.name });
+    const ok = await ctx.app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${complete}` },
+    });
+    expect(ok.statusCode).toBe(200);
+    await expect401(`Bearer ${token}`);
+  });
+
+  it('refuses a token whose subject is not a user id', async () => {
+    await expect401(`Bearer ${sign({ sub: 'admin', email: 'a@b.c', name: 'A' })}`);
+    await expect401(`Bearer ${sign({ sub: 42, email: 'a@b.c', name: 'A' })}`);
+  });
+
   it('refuses an unsigned token (alg none)', async () => {
     const user = await createUser(ctx);
     const none = createSigner({ algorithm: 'none', iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE })({

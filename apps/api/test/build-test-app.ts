@@ -74,7 +74,7 @@ export interface TestContext {
 /** The configuration the server would load from these variables, for tests. */
 export function testConfig(env: Record<string, string> = {}): Config {
   // Tests stand behind a pretend proxy so that each can give itself a client address.
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', ...env });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TRUST_PROXY: '1', ...env });
 }
 
 /**

@@ -37,6 +37,12 @@ export const TOKEN_ISSUER = 'waymark';
 export const TOKEN_AUDIENCE = 'waymark-api';
 /** The one algorithm accepted: a token that names another (or `none`) is refused. */
 const ALGORITHM = 'HS256';
+/**
+ * fast-jwt checks only the claims a token carries: without this list a token with no `exp` would
+ * never expire, and one with no `iss` or `aud` would pass those checks.
+ */
+const REQUIRED_CLAIMS = ['iss', 'aud', 'exp', 'sub'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class UnauthorizedError extends AppError {
   constructor(detail = 'Sign in to continue: the access token is missing, invalid or expired.') {
@@ -60,6 +66,7 @@ async function authPlugin(
       algorithms: [ALGORITHM],
       allowedIss: TOKEN_ISSUER,
       allowedAud: TOKEN_AUDIENCE,
+      requiredClaims: REQUIRED_CLAIMS,
     },
     formatUser: (claims) => ({ id: claims.sub, email: claims.email, name: claims.name }),
   });
@@ -74,6 +81,10 @@ async function authPlugin(
       await request.jwtVerify();
     } catch {
       // One answer for missing, malformed, forged, expired or foreign tokens.
+      throw new UnauthorizedError();
+    }
+    // Every query keys on the user id (a uuid column): anything else is not a token we signed.
+    if (typeof request.user.id !== 'string' || !UUID.test(request.user.id)) {
       throw new UnauthorizedError();
     }
   });
