@@ -2,6 +2,7 @@ export * from './api/assessments.js';
 export * from './api/auth.js';
 export * from './api/frameworks.js';
 export * from './api/organisations.js';
+export * from './api/text.js';
 export * from './charts/index.js';
 export * from './frameworks/index.js';
 export * from './schemas/framework.js';

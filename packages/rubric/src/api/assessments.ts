@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZOrganisationType, ZSizeBand, ZSlug } from '../schemas/framework.js';
 import { ZAssessmentScores, ZPillarStatus } from '../scoring/schemas.js';
 import { ZProblem } from './frameworks.js';
+import { storable, ZRequestId, ZText } from './text.js';
 
 /**
  * The request and response contract of the assessments routes, shared by the API and the web app:
@@ -15,6 +16,8 @@ import { ZProblem } from './frameworks.js';
 // ─── Shared pieces ────────────────────────────────────────────────────────────────────────────
 
 const ZId = z.uuid();
+/** A slug in a request: framework, pillar, criterion and indicator ids. */
+const ZRequestSlug = storable(ZSlug);
 const ZDateTime = z.iso.datetime({ offset: true });
 
 /** The largest scale a framework may have (see `ZFramework.levels`). */
@@ -57,19 +60,19 @@ export type TAssessmentCompleteness = z.infer<typeof ZAssessmentCompleteness>;
 
 // ─── Params ───────────────────────────────────────────────────────────────────────────────────
 
-export const ZOrganisationAssessmentsParams = z.object({ orgId: ZId });
+export const ZOrganisationAssessmentsParams = z.object({ orgId: ZRequestId });
 export type TOrganisationAssessmentsParams = z.infer<typeof ZOrganisationAssessmentsParams>;
 
-export const ZAssessmentParams = z.object({ assessmentId: ZId });
+export const ZAssessmentParams = z.object({ assessmentId: ZRequestId });
 export type TAssessmentParams = z.infer<typeof ZAssessmentParams>;
 
-export const ZAnswerParams = z.object({ assessmentId: ZId, criterionId: ZSlug });
+export const ZAnswerParams = z.object({ assessmentId: ZRequestId, criterionId: ZRequestSlug });
 export type TAnswerParams = z.infer<typeof ZAnswerParams>;
 
-export const ZPillarAssigneeParams = z.object({ assessmentId: ZId, pillarId: ZSlug });
+export const ZPillarAssigneeParams = z.object({ assessmentId: ZRequestId, pillarId: ZRequestSlug });
 export type TPillarAssigneeParams = z.infer<typeof ZPillarAssigneeParams>;
 
-export const ZActionParams = z.object({ assessmentId: ZId, actionId: ZId });
+export const ZActionParams = z.object({ assessmentId: ZRequestId, actionId: ZRequestId });
 export type TActionParams = z.infer<typeof ZActionParams>;
 
 // ─── Assessments ──────────────────────────────────────────────────────────────────────────────
@@ -81,10 +84,10 @@ export type TActionParams = z.infer<typeof ZActionParams>;
  */
 export const ZCreateAssessmentBody = z
   .object({
-    frameworkId: ZSlug,
+    frameworkId: ZRequestSlug,
     frameworkVersion: z.number().int().min(1),
-    title: z.string().trim().min(1).max(120).optional(),
-    includeOptionalPillars: z.array(ZSlug).max(20).optional(),
+    title: ZText.trim().min(1).max(120).optional(),
+    includeOptionalPillars: z.array(ZRequestSlug).max(20).optional(),
   })
   .strict();
 export type TCreateAssessmentBody = z.infer<typeof ZCreateAssessmentBody>;
@@ -120,13 +123,15 @@ export const MAX_URL_LENGTH = 2000;
 export const MAX_NOT_APPLICABLE_REASON_LENGTH = 500;
 
 /** An absolute http(s) URL; `javascript:`, `data:` and relative links are refused. */
-export const ZEvidenceLink = z
-  .url({ protocol: /^https?$/ })
-  .max(MAX_URL_LENGTH)
-  .regex(/^\S+$/, 'must not contain spaces');
+export const ZEvidenceLink = storable(
+  z
+    .url({ protocol: /^https?$/ })
+    .max(MAX_URL_LENGTH)
+    .regex(/^\S+$/, 'must not contain spaces'),
+);
 
 export const ZNotApplicable = z
-  .object({ reason: z.string().trim().min(1).max(MAX_NOT_APPLICABLE_REASON_LENGTH) })
+  .object({ reason: ZText.trim().min(1).max(MAX_NOT_APPLICABLE_REASON_LENGTH) })
   .strict();
 export type TNotApplicable = z.infer<typeof ZNotApplicable>;
 
@@ -151,9 +156,9 @@ export const ZSaveAnswerBody = z
     level: ZLevelNumber.nullable(),
     notApplicable: ZNotApplicable.optional(),
     targetLevel: ZLevelNumber.nullable().optional(),
-    notes: z.string().max(MAX_NOTES_LENGTH).nullable().optional(),
+    notes: ZText.max(MAX_NOTES_LENGTH).nullable().optional(),
     evidenceLinks: z.array(ZEvidenceLink).max(MAX_EVIDENCE_LINKS).optional(),
-    indicators: z.record(ZSlug, z.number().finite()).optional(),
+    indicators: z.record(ZRequestSlug, z.number().finite()).optional(),
     version: z.number().int().min(0),
   })
   .strict()
@@ -225,7 +230,7 @@ export const ZAssessmentDetail = z.object({
 export type TAssessmentDetail = z.infer<typeof ZAssessmentDetail>;
 
 /** `PUT /assessments/:assessmentId/pillars/:pillarId/assignee` (admin); null unassigns. */
-export const ZPillarAssigneeBody = z.object({ userId: ZId.nullable() }).strict();
+export const ZPillarAssigneeBody = z.object({ userId: ZRequestId.nullable() }).strict();
 export type TPillarAssigneeBody = z.infer<typeof ZPillarAssigneeBody>;
 
 export const ZPillarAssigneeResponse = z.object({
@@ -377,7 +382,7 @@ export const MAX_ACTION_TITLE_LENGTH = 200;
 export const MAX_ACTION_DESCRIPTION_LENGTH = 5000;
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const ZDueDate = z.iso.date();
+export const ZDueDate = storable(z.iso.date());
 
 /**
  * `POST /assessments/:assessmentId/actions` (admin or contributor). `criterionId` must be a
@@ -387,10 +392,10 @@ export const ZDueDate = z.iso.date();
  */
 export const ZCreateActionBody = z
   .object({
-    criterionId: ZSlug,
-    title: z.string().trim().min(1).max(MAX_ACTION_TITLE_LENGTH).optional(),
-    description: z.string().trim().max(MAX_ACTION_DESCRIPTION_LENGTH).nullable().optional(),
-    ownerUserId: ZId.nullable().optional(),
+    criterionId: ZRequestSlug,
+    title: ZText.trim().min(1).max(MAX_ACTION_TITLE_LENGTH).optional(),
+    description: ZText.trim().max(MAX_ACTION_DESCRIPTION_LENGTH).nullable().optional(),
+    ownerUserId: ZRequestId.nullable().optional(),
     dueDate: ZDueDate.nullable().optional(),
     status: ZActionStatus.optional(),
   })
@@ -400,10 +405,10 @@ export type TCreateActionBody = z.infer<typeof ZCreateActionBody>;
 /** `PATCH /assessments/:assessmentId/actions/:actionId`: any of the fields, at least one. */
 export const ZUpdateActionBody = z
   .object({
-    criterionId: ZSlug.optional(),
-    title: z.string().trim().min(1).max(MAX_ACTION_TITLE_LENGTH).optional(),
-    description: z.string().trim().max(MAX_ACTION_DESCRIPTION_LENGTH).nullable().optional(),
-    ownerUserId: ZId.nullable().optional(),
+    criterionId: ZRequestSlug.optional(),
+    title: ZText.trim().min(1).max(MAX_ACTION_TITLE_LENGTH).optional(),
+    description: ZText.trim().max(MAX_ACTION_DESCRIPTION_LENGTH).nullable().optional(),
+    ownerUserId: ZRequestId.nullable().optional(),
     dueDate: ZDueDate.nullable().optional(),
     status: ZActionStatus.optional(),
   })
@@ -415,8 +420,8 @@ export type TUpdateActionBody = z.infer<typeof ZUpdateActionBody>;
 export const ZActionListQuery = z
   .object({
     status: ZActionStatus.optional(),
-    criterionId: ZSlug.optional(),
-    ownerUserId: ZId.optional(),
+    criterionId: ZRequestSlug.optional(),
+    ownerUserId: ZRequestId.optional(),
   })
   .strict();
 export type TActionListQuery = z.infer<typeof ZActionListQuery>;

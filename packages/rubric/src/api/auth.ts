@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZText } from './text.js';
 
 /**
  * The request and response contract of the auth and account routes, shared by the API and the web
@@ -38,19 +39,19 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
 /** An email as stored: trimmed and lower-cased, so uniqueness ignores case. */
-export const ZEmail = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const ZEmail = ZText.trim().toLowerCase().pipe(z.email().max(254));
 
 /**
  * A new password (register, change, reset). The server also refuses weak or common passwords
  * (zxcvbn score below 3) and ones containing the name or the email's local part: those come back
  * as a 400 with an issue at the password's path.
  */
-export const ZNewPassword = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+export const ZNewPassword = ZText.min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
 /** A password being checked (sign in, current password): no policy, only bounds. */
-export const ZPasswordAttempt = z.string().min(1).max(PASSWORD_MAX_LENGTH);
+export const ZPasswordAttempt = ZText.min(1).max(PASSWORD_MAX_LENGTH);
 
-export const ZPersonName = z.string().trim().min(1).max(100);
+export const ZPersonName = ZText.trim().min(1).max(100);
 
 export const ZMembershipRole = z.enum(['admin', 'contributor', 'viewer']);
 export type TMembershipRole = z.infer<typeof ZMembershipRole>;
@@ -83,7 +84,7 @@ export type TPasswordResetRequest = z.input<typeof ZPasswordResetRequest>;
 
 /** The token is the `token` query parameter of the emailed `/reset-password?token=…` link. */
 export const ZPasswordResetConfirmRequest = z
-  .object({ token: z.string().min(16).max(128), newPassword: ZNewPassword })
+  .object({ token: ZText.min(16).max(128), newPassword: ZNewPassword })
   .strict();
 export type TPasswordResetConfirmRequest = z.input<typeof ZPasswordResetConfirmRequest>;
 

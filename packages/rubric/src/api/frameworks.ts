@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZFramework, ZSlug } from '../schemas/framework.js';
+import { storable } from './text.js';
 
 /** The request and response contract of the framework routes, shared by the API and the web app. */
 
@@ -20,7 +21,7 @@ export const ZFrameworkListResponse = z.object({
 export type TFrameworkListResponse = z.infer<typeof ZFrameworkListResponse>;
 
 export const ZFrameworkVersionParams = z.object({
-  frameworkId: ZSlug,
+  frameworkId: storable(ZSlug),
   version: z.coerce.number().int().min(1).max(1_000_000),
 });
 export type TFrameworkVersionParams = z.infer<typeof ZFrameworkVersionParams>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZOrganisationType, ZSizeBand } from '../schemas/framework.js';
+import { ZRequestId, ZText } from './text.js';
 
 /**
  * The request and response contract of the organisations, members and invitations routes, shared
@@ -15,12 +16,12 @@ export type TMemberRole = z.infer<typeof ZMemberRole>;
 
 // ─── Organisations ──────────────────────────────────────────────────────────────────────────
 
-const ZOrganisationName = z.string().trim().min(1).max(200);
+const ZOrganisationName = ZText.trim().min(1).max(200);
 /** Optional free text of the profile; `null` clears it on PATCH. */
-const ZOptionalProfileText = z.string().trim().min(1).max(200).nullable().optional();
+const ZOptionalProfileText = ZText.trim().min(1).max(200).nullable().optional();
 const ZEmployees = z.number().int().min(0).max(10_000_000).nullable().optional();
 
-export const ZOrganisationParams = z.object({ orgId: z.uuid() }).strict();
+export const ZOrganisationParams = z.object({ orgId: ZRequestId }).strict();
 export type TOrganisationParams = z.infer<typeof ZOrganisationParams>;
 
 /** `POST /organisations`: the creator becomes its admin. */
@@ -74,7 +75,7 @@ export type TOrganisationListResponse = z.infer<typeof ZOrganisationListResponse
 
 // ─── Members ────────────────────────────────────────────────────────────────────────────────
 
-export const ZMemberParams = z.object({ orgId: z.uuid(), userId: z.uuid() }).strict();
+export const ZMemberParams = z.object({ orgId: ZRequestId, userId: ZRequestId }).strict();
 export type TMemberParams = z.infer<typeof ZMemberParams>;
 
 export const ZMember = z.object({
@@ -101,17 +102,18 @@ export const ZInvitationStatus = z.enum(INVITATION_STATUSES);
 export type TInvitationStatus = z.infer<typeof ZInvitationStatus>;
 
 /** The secret of an invitation link: 32 random bytes, base64url. */
-export const ZInvitationToken = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{16,128}$/, 'must be an invitation token');
+export const ZInvitationToken = ZText.regex(
+  /^[A-Za-z0-9_-]{16,128}$/,
+  'must be an invitation token',
+);
 
-export const ZInvitationParams = z.object({ orgId: z.uuid(), invitationId: z.uuid() }).strict();
+export const ZInvitationParams = z.object({ orgId: ZRequestId, invitationId: ZRequestId }).strict();
 export type TInvitationParams = z.infer<typeof ZInvitationParams>;
 
 /** `POST /organisations/:orgId/invitations` (admin). The email is compared case-insensitively. */
 export const ZCreateInvitationBody = z
   .object({
-    email: z.string().trim().max(254).email(),
+    email: ZText.trim().max(254).email(),
     role: ZMemberRole,
   })
   .strict();
