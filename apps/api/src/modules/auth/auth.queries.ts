@@ -96,7 +96,13 @@ export async function listMemberships(db: Db, key: { userId: string }) {
 
 export async function insertRefreshToken(
   db: Db,
-  values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date },
+  values: {
+    userId: string;
+    familyId: string;
+    familyStartedAt: Date;
+    tokenHash: string;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db.insert(refreshTokens).values(values);
 }

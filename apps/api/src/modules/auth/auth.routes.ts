@@ -174,7 +174,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteModuleOptions> = async (app,
       tags: ['auth'],
       summary: 'Exchange the refresh cookie for a new access token',
       description:
-        'Needs the `waymark_refresh` cookie and the header `X-Requested-With: waymark`. Rotates the refresh token. Presenting a token that was already exchanged revokes its whole family (401 `refresh_token_reused`); an unknown, expired or revoked one answers 401 `refresh_token_invalid`. A failure clears the cookie.',
+        'Needs the `waymark_refresh` cookie and the header `X-Requested-With: waymark`. Rotates the refresh token. Presenting a token that was already exchanged revokes its whole family (401 `refresh_token_reused`); an unknown, expired or revoked one answers 401 `refresh_token_invalid`; a session older than SESSION_MAX_AGE_DAYS (from its sign-in, however often refreshed) answers 401 `session_expired`. The cookie never lives past that. A failure clears the cookie.',
       response: { 200: ZAuthSession, 401: ZProblem, 403: ZProblem },
     },
     handler: async (request, reply) => {
@@ -188,6 +188,12 @@ export const authRoutes: FastifyPluginAsyncZod<RouteModuleOptions> = async (app,
       const result = await rotateRefreshToken(app.db, config, presented);
       if (result.kind !== 'rotated') {
         clearRefreshCookie(reply, config);
+        if (result.kind === 'session_expired') {
+          throw new RefreshTokenError(
+            'session_expired',
+            `Sessions last at most ${config.auth.sessionMaxAgeDays} days from signing in, and this one has reached that: sign in again.`,
+          );
+        }
         if (result.kind === 'reused') {
           request.log.warn('refresh token reuse: family revoked');
           throw new RefreshTokenError(
@@ -200,7 +206,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteModuleOptions> = async (app,
           'The session has expired or was signed out: sign in again.',
         );
       }
-      setRefreshCookie(reply, config, result.token);
+      setRefreshCookie(reply, result.token, config);
       return { ...app.signAccessToken(result.user), user: toUserDto(result.user) };
     },
   });

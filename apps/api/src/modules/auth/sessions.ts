@@ -50,10 +50,15 @@ function cookieOptions(config: Config): CookieSerializeOptions {
   };
 }
 
-export function setRefreshCookie(reply: FastifyReply, config: Config, token: string): void {
-  reply.setCookie(REFRESH_COOKIE_NAME, token, {
+/** Sets the cookie to live exactly as long as its token (never past the session's max age). */
+export function setRefreshCookie(
+  reply: FastifyReply,
+  token: { value: string; expiresAt: Date; now: Date },
+  config: Config,
+): void {
+  reply.setCookie(REFRESH_COOKIE_NAME, token.value, {
     ...cookieOptions(config),
-    maxAge: config.auth.refreshTokenTtlDays * 24 * 60 * 60,
+    maxAge: Math.max(0, Math.floor((token.expiresAt.getTime() - token.now.getTime()) / 1000)),
   });
 }
 
@@ -66,8 +71,21 @@ export function readRefreshCookie(request: FastifyRequest): string | undefined {
   return value ? value : undefined;
 }
 
-function refreshExpiry(config: Config): Date {
-  return new Date(Date.now() + config.auth.refreshTokenTtlDays * 24 * 60 * 60 * 1000);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a session started at `familyStartedAt` must end, however often it was refreshed. */
+export function sessionDeadline(config: Config, familyStartedAt: Date): Date {
+  return new Date(familyStartedAt.getTime() + config.auth.sessionMaxAgeDays * DAY_MS);
+}
+
+/** A new refresh token lives REFRESH_TOKEN_TTL_DAYS, but not past its session's deadline. */
+function refreshExpiry(config: Config, familyStartedAt: Date, now: Date): Date {
+  return new Date(
+    Math.min(
+      now.getTime() + config.auth.refreshTokenTtlDays * DAY_MS,
+      sessionDeadline(config, familyStartedAt).getTime(),
+    ),
+  );
 }
 
 /** Starts a new family (a sign-in): stores the token's hash and sets the cookie. */
@@ -79,31 +97,39 @@ export async function startSession(
   user: UserRecord,
 ): Promise<TAuthSession> {
   const { token, hash } = newOpaqueToken();
+  const now = new Date();
+  const expiresAt = refreshExpiry(config, now, now);
   await insertRefreshToken(db, {
     userId: user.id,
     familyId: randomUUID(),
+    familyStartedAt: now,
     tokenHash: hash,
-    expiresAt: refreshExpiry(config),
+    expiresAt,
   });
-  setRefreshCookie(reply, config, token);
+  setRefreshCookie(reply, { value: token, expiresAt, now }, config);
   return { ...app.signAccessToken(user), user: toUserDto(user) };
 }
 
 export class RefreshTokenError extends AppError {
-  constructor(code: 'refresh_token_invalid' | 'refresh_token_reused', detail: string) {
+  constructor(
+    code: 'refresh_token_invalid' | 'refresh_token_reused' | 'session_expired',
+    detail: string,
+  ) {
     super(401, code, 'Unauthorized', detail);
   }
 }
 
 export type RotationResult =
-  | { kind: 'rotated'; user: UserRecord; token: string }
+  | { kind: 'rotated'; user: UserRecord; token: { value: string; expiresAt: Date; now: Date } }
   | { kind: 'invalid' }
-  | { kind: 'reused' };
+  | { kind: 'reused' }
+  | { kind: 'session_expired' };
 
 /**
  * Exchanges a refresh token for its successor in one transaction. The conditional update makes
  * the exchange happen once: a second, concurrent presentation of the same token finds it replaced
- * and is treated as reuse, like any later one.
+ * and is treated as reuse, like any later one. A family older than SESSION_MAX_AGE_DAYS is not
+ * refreshed any more (checked before the token's own expiry, so that the answer says why).
  */
 export async function rotateRefreshToken(
   db: Db,
@@ -118,7 +144,12 @@ export async function rotateRefreshToken(
       await revokeRefreshTokenFamily(tx, { familyId: row.familyId });
       return { kind: 'reused' };
     }
-    if (row.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' };
+    const now = new Date();
+    if (sessionDeadline(config, row.familyStartedAt).getTime() <= now.getTime()) {
+      await revokeRefreshTokenFamily(tx, { familyId: row.familyId });
+      return { kind: 'session_expired' };
+    }
+    if (row.expiresAt.getTime() <= now.getTime()) return { kind: 'invalid' };
     if (!(await markRefreshTokenReplaced(tx, { id: row.id }))) {
       await revokeRefreshTokenFamily(tx, { familyId: row.familyId });
       return { kind: 'reused' };
@@ -126,13 +157,15 @@ export async function rotateRefreshToken(
     const user = await findUserById(tx, row.userId);
     if (!user) return { kind: 'invalid' };
     const { token, hash } = newOpaqueToken();
+    const expiresAt = refreshExpiry(config, row.familyStartedAt, now);
     await insertRefreshToken(tx, {
       userId: user.id,
       familyId: row.familyId,
+      familyStartedAt: row.familyStartedAt,
       tokenHash: hash,
-      expiresAt: refreshExpiry(config),
+      expiresAt,
     });
-    return { kind: 'rotated', user, token };
+    return { kind: 'rotated', user, token: { value: token, expiresAt, now } };
   });
 }
 
