@@ -1,29 +1,23 @@
 import { DEFAULT_FRAMEWORK, ZAction, ZActionListResponse } from '@waymark/rubric';
 import { eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actions, assessments } from '../src/db/schema.js';
 import {
-  type AssessmentTeam,
   auditEvents,
-  call,
   createAssessment,
-  createAssessmentTeam,
   putAnswer,
+  useAssessmentTeam,
 } from './assessment-factories.js';
-import { truncateAll, useTestApp } from './build-test-app.js';
+import { useTestApp } from './build-test-app.js';
+import { call } from './factories.js';
 
 const ctx = useTestApp();
-beforeEach(() => truncateAll(ctx.database));
+const team = useAssessmentTeam(ctx);
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 const secureContracts = DEFAULT_FRAMEWORK.pillars[0]?.criteria.find(
   (c) => c.id === 'secure-contracts',
 );
-
-let team: AssessmentTeam;
-beforeEach(async () => {
-  team = await createAssessmentTeam(ctx);
-});
 
 const listUrl = (query = '') => `/assessments/${team.assessment.id}/actions${query}`;
 const itemUrl = (actionId: string) => `/assessments/${team.assessment.id}/actions/${actionId}`;
@@ -127,7 +121,7 @@ describe('POST /assessments/:assessmentId/actions', () => {
     ['admin', 201],
     ['contributor', 201],
     ['viewer', 403],
-    ['stranger', 404],
+    ['outsider', 404],
   ] as const)('%s → %i', async (who, status) => {
     const res = await call(ctx, team[who], 'POST', listUrl(), {
       criterionId: 'secure-contracts',
@@ -157,7 +151,7 @@ describe('POST /assessments/:assessmentId/actions', () => {
     const res = await call(ctx, team.admin, 'POST', listUrl(), {
       criterionId: 'secure-contracts',
       title: 'x',
-      ownerUserId: team.stranger.id,
+      ownerUserId: team.outsider.id,
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('owner_not_member');
@@ -200,7 +194,7 @@ describe('GET /assessments/:assessmentId/actions', () => {
         status: 'in_progress',
         ownerUserId: team.contributor.id,
       });
-      const other = await createAssessment(ctx, team.organisation);
+      const other = await createAssessment(ctx, team.org);
       await call(ctx, team.admin, 'POST', `/assessments/${other.id}/actions`, {
         criterionId: 'spend-analysis',
         title: 'elsewhere',
@@ -219,8 +213,8 @@ describe('GET /assessments/:assessmentId/actions', () => {
     },
   );
 
-  it('a stranger → 404; unauthenticated → 401', async () => {
-    expect((await call(ctx, team.stranger, 'GET', listUrl())).statusCode).toBe(404);
+  it('an outsider → 404; unauthenticated → 401', async () => {
+    expect((await call(ctx, team.outsider, 'GET', listUrl())).statusCode).toBe(404);
     expect((await call(ctx, null, 'GET', listUrl())).statusCode).toBe(401);
   });
 
@@ -267,7 +261,7 @@ describe('PATCH /assessments/:assessmentId/actions/:actionId', () => {
     ['admin', 200],
     ['contributor', 200],
     ['viewer', 403],
-    ['stranger', 404],
+    ['outsider', 404],
   ] as const)('%s → %i', async (who, status) => {
     const action = await createAction();
     const res = await call(ctx, team[who], 'PATCH', itemUrl(action.id), { title: 'Changed' });
@@ -284,7 +278,7 @@ describe('PATCH /assessments/:assessmentId/actions/:actionId', () => {
   });
 
   it('an action of another assessment, even in the same organisation → 404', async () => {
-    const other = await createAssessment(ctx, team.organisation);
+    const other = await createAssessment(ctx, team.org);
     const res = await call(ctx, team.admin, 'POST', `/assessments/${other.id}/actions`, {
       criterionId: 'spend-analysis',
       title: 'elsewhere',
@@ -317,7 +311,7 @@ describe('PATCH /assessments/:assessmentId/actions/:actionId', () => {
     ).toBe('unknown_criterion');
     expect(
       (
-        await call(ctx, team.admin, 'PATCH', itemUrl(action.id), { ownerUserId: team.stranger.id })
+        await call(ctx, team.admin, 'PATCH', itemUrl(action.id), { ownerUserId: team.outsider.id })
       ).json().code,
     ).toBe('owner_not_member');
   });
@@ -347,7 +341,7 @@ describe('DELETE /assessments/:assessmentId/actions/:actionId', () => {
 
   it.each([
     ['viewer', 403],
-    ['stranger', 404],
+    ['outsider', 404],
   ] as const)('%s → %i, nothing deleted', async (who, status) => {
     const action = await createAction();
     expect((await call(ctx, team[who], 'DELETE', itemUrl(action.id))).statusCode).toBe(status);

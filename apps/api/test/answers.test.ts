@@ -1,20 +1,18 @@
 import { ZAnswer, ZAnswerConflictProblem } from '@waymark/rubric';
 import { and, eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answers, assessments, memberships } from '../src/db/schema.js';
 import {
-  type AssessmentTeam,
   auditEvents,
-  call,
   createAssessment,
-  createAssessmentTeam,
   putAnswer,
+  useAssessmentTeam,
 } from './assessment-factories.js';
-import { truncateAll, useTestApp } from './build-test-app.js';
-import { createOrganisation, createUser } from './factories.js';
+import { useTestApp } from './build-test-app.js';
+import { call, createOrganisation, createUser } from './factories.js';
 
 const ctx = useTestApp();
-beforeEach(() => truncateAll(ctx.database));
+const team = useAssessmentTeam(ctx);
 
 const CRITERION = 'real-living-wage-staff'; // employment
 const url = (assessmentId: string, criterionId = CRITERION) =>
@@ -29,11 +27,6 @@ async function storedAnswer(assessmentId: string, criterionId = CRITERION) {
 }
 
 describe('PUT /assessments/:assessmentId/answers/:criterionId', () => {
-  let team: AssessmentTeam;
-  beforeEach(async () => {
-    team = await createAssessmentTeam(ctx);
-  });
-
   it('saves a first answer at version 1 and answers it with who and when', async () => {
     const res = await putAnswer(ctx, team.contributor, team.assessment.id, CRITERION, {
       level: 2,
@@ -120,7 +113,7 @@ describe('PUT /assessments/:assessmentId/answers/:criterionId', () => {
     expect(events).toHaveLength(2);
     expect(events[1]).toMatchObject({
       actorUserId: team.contributor.id,
-      organisationId: team.organisation.id,
+      organisationId: team.org.id,
       entityId: `${team.assessment.id}/${CRITERION}`,
       action: 'saved',
       data: {
@@ -138,7 +131,7 @@ describe('PUT /assessments/:assessmentId/answers/:criterionId', () => {
       ['admin', 200],
       ['contributor', 200],
       ['viewer', 403],
-      ['stranger', 404],
+      ['outsider', 404],
     ] as const)('%s → %i', async (who, status) => {
       const res = await putAnswer(ctx, team[who], team.assessment.id, CRITERION, {
         level: 2,
@@ -151,7 +144,7 @@ describe('PUT /assessments/:assessmentId/answers/:criterionId', () => {
       }
     });
 
-    it('once the assessment is known to the server, a viewer still gets 403 and a stranger 404', async () => {
+    it('once the assessment is known to the server, a viewer still gets 403 and an outsider 404', async () => {
       // The admin's save lets the route skip its look-up next time (AssessmentMetaCache); the
       // statement itself must still refuse non-writers, whatever the body.
       expect(
@@ -167,12 +160,12 @@ describe('PUT /assessments/:assessmentId/answers/:criterionId', () => {
           (await putAnswer(ctx, team.viewer, team.assessment.id, CRITERION, body)).statusCode,
         ).toBe(403);
         expect(
-          (await putAnswer(ctx, team.stranger, team.assessment.id, CRITERION, body)).statusCode,
+          (await putAnswer(ctx, team.outsider, team.assessment.id, CRITERION, body)).statusCode,
         ).toBe(404);
       }
       expect(
         (
-          await putAnswer(ctx, team.stranger, team.assessment.id, 'no-such-criterion', {
+          await putAnswer(ctx, team.outsider, team.assessment.id, 'no-such-criterion', {
             level: 2,
             version: 1,
           })
@@ -204,7 +197,7 @@ describe('PUT /assessments/:assessmentId/answers/:criterionId', () => {
         .where(
           and(
             eq(memberships.userId, team.contributor.id),
-            eq(memberships.organisationId, team.organisation.id),
+            eq(memberships.organisationId, team.org.id),
           ),
         );
       const res = await putAnswer(ctx, team.contributor, team.assessment.id, CRITERION, {
@@ -226,7 +219,7 @@ describe('PUT /assessments/:assessmentId/answers/:criterionId', () => {
         .where(
           and(
             eq(memberships.userId, team.contributor.id),
-            eq(memberships.organisationId, team.organisation.id),
+            eq(memberships.organisationId, team.org.id),
           ),
         );
       const res = await putAnswer(ctx, team.contributor, team.assessment.id, CRITERION, {
@@ -242,7 +235,7 @@ describe('PUT /assessments/:assessmentId/answers/:criterionId', () => {
       expect(res.statusCode).toBe(401);
     });
 
-    it('an assessment that does not exist → 404, the same as a stranger gets', async () => {
+    it('an assessment that does not exist → 404, the same as an outsider gets', async () => {
       const res = await putAnswer(
         ctx,
         team.admin,

@@ -5,9 +5,10 @@ import {
   type TOrganisationProfile,
 } from '@waymark/rubric';
 import { eq } from 'drizzle-orm';
+import { beforeEach } from 'vitest';
 import { assessments, organisations } from '../src/db/schema.js';
-import type { TestContext } from './build-test-app.js';
-import { addMember, createOrganisation, createUser, type TestUser } from './factories.js';
+import { type TestContext, truncateAll } from './build-test-app.js';
+import { type createOrganisation, createTeam, type TestUser } from './factories.js';
 
 /** Test factories for assessments, answers and actions; they write through the database or the API. */
 
@@ -66,24 +67,30 @@ export async function createAssessment(
   };
 }
 
-/** An organisation with an admin, a contributor, a viewer, a stranger (another org's admin) and an assessment. */
+/** The role matrix of `createTeam` and an assessment of its organisation. */
 export async function createAssessmentTeam(
   ctx: TestContext,
   orgOverrides: Parameters<typeof createOrganisation>[2] = {},
 ) {
-  const admin = await createUser(ctx, { name: 'Ada Admin' });
-  const contributor = await createUser(ctx, { name: 'Cy Contributor' });
-  const viewer = await createUser(ctx, { name: 'Vi Viewer' });
-  const stranger = await createUser(ctx, { name: 'Stan Stranger' });
-  const organisation = await createOrganisation(ctx, admin, orgOverrides);
-  await addMember(ctx, organisation, contributor, 'contributor');
-  await addMember(ctx, organisation, viewer, 'viewer');
-  const otherOrganisation = await createOrganisation(ctx, stranger);
-  const assessment = await createAssessment(ctx, organisation, { createdBy: admin });
-  return { admin, contributor, viewer, stranger, organisation, otherOrganisation, assessment };
+  const team = await createTeam(ctx, { org: orgOverrides });
+  const assessment = await createAssessment(ctx, team.org, { createdBy: team.admin });
+  return { ...team, assessment };
 }
 
 export type AssessmentTeam = Awaited<ReturnType<typeof createAssessmentTeam>>;
+
+/**
+ * Registers a `beforeEach` that empties the tables and builds a new `createAssessmentTeam`: the
+ * object returned is filled in again before each test.
+ */
+export function useAssessmentTeam(ctx: TestContext): AssessmentTeam {
+  const team = {} as AssessmentTeam;
+  beforeEach(async () => {
+    await truncateAll(ctx.database);
+    Object.assign(team, await createAssessmentTeam(ctx));
+  });
+  return team;
+}
 
 export interface AnswerBody {
   level: number | null;
@@ -130,24 +137,6 @@ export async function answerAll(
       throw new Error(`answering ${criterionId}: ${res.statusCode} ${res.body}`);
     }
   }
-}
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** One request through the app, as `user` (or unauthenticated with null). */
-export function call(
-  ctx: TestContext,
-  user: TestUser | null,
-  method: Method,
-  url: string,
-  payload?: unknown,
-) {
-  return ctx.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: user ? user.headers : {},
-    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-  });
 }
 
 /** Audit events recorded for an entity type, oldest first. */

@@ -9,31 +9,25 @@ import {
   ZSubmitAssessmentResponse,
 } from '@waymark/rubric';
 import { eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assessmentRevisions, assessments, organisations } from '../src/db/schema.js';
 import {
   type AssessmentTeam,
   answerAll,
   auditEvents,
-  call,
   createAssessment,
-  createAssessmentTeam,
   putAnswer,
+  useAssessmentTeam,
 } from './assessment-factories.js';
-import { truncateAll, useTestApp } from './build-test-app.js';
-import { addMember, createOrganisation, createUser } from './factories.js';
+import { useTestApp } from './build-test-app.js';
+import { addMember, call, createOrganisation, createUser } from './factories.js';
 
 const ctx = useTestApp();
-beforeEach(() => truncateAll(ctx.database));
+const team = useAssessmentTeam(ctx);
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 const create = { frameworkId: DEFAULT_FRAMEWORK.id, frameworkVersion: DEFAULT_FRAMEWORK.version };
 const LARGE_BUSINESS_CRITERIA = 30;
-
-let team: AssessmentTeam;
-beforeEach(async () => {
-  team = await createAssessmentTeam(ctx);
-});
 
 async function revisionRows(assessmentId: string) {
   return ctx.database.db
@@ -44,14 +38,14 @@ async function revisionRows(assessmentId: string) {
 }
 
 describe('POST /organisations/:orgId/assessments', () => {
-  const url = () => `/organisations/${team.organisation.id}/assessments`;
+  const url = () => `/organisations/${team.org.id}/assessments`;
 
   it("starts a draft on a framework version with the organisation's profile (admin → 201)", async () => {
     const res = await call(ctx, team.admin, 'POST', url(), { ...create, title: 'Our 2026 review' });
     expect(res.statusCode).toBe(201);
     const body = ZAssessmentSummary.parse(res.json());
     expect(body).toMatchObject({
-      organisationId: team.organisation.id,
+      organisationId: team.org.id,
       frameworkId: 'anchor-progression',
       frameworkVersion: 1,
       title: 'Our 2026 review',
@@ -80,7 +74,7 @@ describe('POST /organisations/:orgId/assessments', () => {
     await ctx.database.db
       .update(organisations)
       .set({ sizeBand: 'micro' })
-      .where(eq(organisations.id, team.organisation.id));
+      .where(eq(organisations.id, team.org.id));
     const detail = await call(ctx, team.admin, 'GET', `/assessments/${res.json().id}`);
     expect(detail.json().assessment.profile.sizeBand).toBe('large');
   });
@@ -100,14 +94,14 @@ describe('POST /organisations/:orgId/assessments', () => {
   it.each([
     ['contributor', 403],
     ['viewer', 403],
-    ['stranger', 404],
+    ['outsider', 404],
   ] as const)('%s → %i', async (who, status) => {
     const res = await call(ctx, team[who], 'POST', url(), create);
     expect(res.statusCode).toBe(status);
     const rows = await ctx.database.db
       .select()
       .from(assessments)
-      .where(eq(assessments.organisationId, team.organisation.id));
+      .where(eq(assessments.organisationId, team.org.id));
     expect(rows).toHaveLength(1); // the team's own
   });
 
@@ -171,7 +165,7 @@ describe('POST /organisations/:orgId/assessments', () => {
 });
 
 describe('GET /organisations/:orgId/assessments', () => {
-  const url = () => `/organisations/${team.organisation.id}/assessments`;
+  const url = () => `/organisations/${team.org.id}/assessments`;
 
   it.each(['admin', 'contributor', 'viewer'] as const)(
     "lists the organisation's assessments with completeness for a %s",
@@ -189,7 +183,7 @@ describe('GET /organisations/:orgId/assessments', () => {
         level: null,
         version: 0,
       });
-      await createAssessment(ctx, team.otherOrganisation);
+      await createAssessment(ctx, team.otherOrg);
       const res = await call(ctx, team[who], 'GET', url());
       expect(res.statusCode).toBe(200);
       const body = ZAssessmentListResponse.parse(res.json());
@@ -202,8 +196,8 @@ describe('GET /organisations/:orgId/assessments', () => {
     },
   );
 
-  it('a stranger → 404; unauthenticated → 401', async () => {
-    expect((await call(ctx, team.stranger, 'GET', url())).statusCode).toBe(404);
+  it('an outsider → 404; unauthenticated → 401', async () => {
+    expect((await call(ctx, team.outsider, 'GET', url())).statusCode).toBe(404);
     expect((await call(ctx, null, 'GET', url())).statusCode).toBe(401);
   });
 
@@ -297,8 +291,8 @@ describe('GET /assessments/:assessmentId', () => {
     });
   });
 
-  it('a stranger → 404, a made-up id → 404, unauthenticated → 401, a bad id → 400', async () => {
-    expect((await call(ctx, team.stranger, 'GET', url())).statusCode).toBe(404);
+  it('an outsider → 404, a made-up id → 404, unauthenticated → 401, a bad id → 400', async () => {
+    expect((await call(ctx, team.outsider, 'GET', url())).statusCode).toBe(404);
     expect((await call(ctx, team.admin, 'GET', `/assessments/${NO_SUCH_ID}`)).statusCode).toBe(404);
     expect((await call(ctx, null, 'GET', url())).statusCode).toBe(401);
     expect((await call(ctx, team.admin, 'GET', '/assessments/123')).statusCode).toBe(400);
@@ -345,7 +339,7 @@ describe('PUT /assessments/:assessmentId/pillars/:pillarId/assignee', () => {
 
   it.each([
     ['a viewer', 'viewer'],
-    ['a member of another organisation', 'stranger'],
+    ['a member of another organisation', 'outsider'],
   ] as const)('refuses to assign %s (422 invalid_assignee)', async (_name, who) => {
     const res = await call(ctx, team.admin, 'PUT', url(), { userId: team[who].id });
     expect(res.statusCode).toBe(422);
@@ -356,7 +350,7 @@ describe('PUT /assessments/:assessmentId/pillars/:pillarId/assignee', () => {
   it.each([
     ['contributor', 403],
     ['viewer', 403],
-    ['stranger', 404],
+    ['outsider', 404],
   ] as const)('%s → %i', async (who, status) => {
     expect(
       (await call(ctx, team[who], 'PUT', url(), { userId: team.contributor.id })).statusCode,
@@ -398,9 +392,9 @@ describe('PUT /assessments/:assessmentId/pillars/:pillarId/assignee', () => {
 
 describe('POST /assessments/:assessmentId/submit and /reopen', () => {
   const submit = (
-    who: (keyof AssessmentTeam & ('admin' | 'contributor' | 'viewer' | 'stranger')) | null,
+    who: (keyof AssessmentTeam & ('admin' | 'contributor' | 'viewer' | 'outsider')) | null,
   ) => call(ctx, who ? team[who] : null, 'POST', `/assessments/${team.assessment.id}/submit`);
-  const reopen = (who: ('admin' | 'contributor' | 'viewer' | 'stranger') | null) =>
+  const reopen = (who: ('admin' | 'contributor' | 'viewer' | 'outsider') | null) =>
     call(ctx, who ? team[who] : null, 'POST', `/assessments/${team.assessment.id}/reopen`);
 
   it('an incomplete assessment → 422 listing the missing criteria ("don\'t know" counts as missing)', async () => {
@@ -521,7 +515,7 @@ describe('POST /assessments/:assessmentId/submit and /reopen', () => {
   it.each([
     ['contributor', 403],
     ['viewer', 403],
-    ['stranger', 404],
+    ['outsider', 404],
     [null, 401],
   ] as const)('submit and reopen as %s → %i', async (who, status) => {
     await answerAll(ctx, team.contributor, team.assessment);
@@ -546,17 +540,17 @@ describe('POST /assessments/:assessmentId/submit and /reopen', () => {
 });
 
 describe('GET /assessments/:assessmentId/revisions', () => {
-  it('is empty before a submission; a stranger → 404; unauthenticated → 401', async () => {
+  it('is empty before a submission; an outsider → 404; unauthenticated → 401', async () => {
     const url = `/assessments/${team.assessment.id}/revisions`;
     expect((await call(ctx, team.admin, 'GET', url)).json()).toEqual({ items: [] });
     expect((await call(ctx, team.contributor, 'GET', url)).statusCode).toBe(200);
-    expect((await call(ctx, team.stranger, 'GET', url)).statusCode).toBe(404);
+    expect((await call(ctx, team.outsider, 'GET', url)).statusCode).toBe(404);
     expect((await call(ctx, null, 'GET', url)).statusCode).toBe(401);
   });
 
   it('a member who joins later sees the same history', async () => {
     const late = await createUser(ctx);
-    await addMember(ctx, team.organisation, late, 'viewer');
+    await addMember(ctx, team.org, late, 'viewer');
     expect(
       (await call(ctx, late, 'GET', `/assessments/${team.assessment.id}/revisions`)).statusCode,
     ).toBe(200);

@@ -1,16 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvFileName, neutraliseFormula } from '../src/modules/assessments/export.routes.js';
-import {
-  type AssessmentTeam,
-  answerAll,
-  call,
-  createAssessmentTeam,
-  putAnswer,
-} from './assessment-factories.js';
-import { truncateAll, useTestApp } from './build-test-app.js';
+import { answerAll, putAnswer, useAssessmentTeam } from './assessment-factories.js';
+import { useTestApp } from './build-test-app.js';
+import { call } from './factories.js';
 
 const ctx = useTestApp();
-beforeEach(() => truncateAll(ctx.database));
+const team = useAssessmentTeam(ctx);
 
 /** A small RFC 4180 reader, so that the test does not trust the writer it checks. */
 function parseCsv(text: string): string[][] {
@@ -49,11 +44,6 @@ function parseCsv(text: string): string[][] {
   }
   return rows;
 }
-
-let team: AssessmentTeam;
-beforeEach(async () => {
-  team = await createAssessmentTeam(ctx);
-});
 
 const url = () => `/assessments/${team.assessment.id}/export.csv`;
 
@@ -191,10 +181,10 @@ describe('GET /assessments/:assessmentId/export.csv', () => {
     expect((await call(ctx, team[who], 'GET', url())).statusCode).toBe(200);
   });
 
-  it('a stranger → 404, unauthenticated → 401, a bad id → 400', async () => {
-    const stranger = await call(ctx, team.stranger, 'GET', url());
-    expect(stranger.statusCode).toBe(404);
-    expect(stranger.headers['content-type']).toMatch(/application\/problem\+json/);
+  it('an outsider → 404, unauthenticated → 401, a bad id → 400', async () => {
+    const outsider = await call(ctx, team.outsider, 'GET', url());
+    expect(outsider.statusCode).toBe(404);
+    expect(outsider.headers['content-type']).toMatch(/application\/problem\+json/);
     expect((await call(ctx, null, 'GET', url())).statusCode).toBe(401);
     expect((await call(ctx, team.admin, 'GET', '/assessments/abc/export.csv')).statusCode).toBe(
       400,

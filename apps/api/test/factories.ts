@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TOrganisationType, TSizeBand } from '@waymark/rubric';
+import { and, eq } from 'drizzle-orm';
 import { memberships, organisations, users } from '../src/db/schema.js';
 import { hashPassword } from '../src/modules/auth/passwords.js';
 import type { Role } from '../src/modules/tenancy.js';
@@ -83,6 +84,40 @@ export async function createOrganisation(
   return { id: row.id, name: values.name, type: values.type, sizeBand: values.sizeBand };
 }
 
+/** The role a user has in an organisation: every role, and `outsider` for a stranger to it. */
+export interface TestTeam {
+  admin: TestUser;
+  contributor: TestUser;
+  viewer: TestUser;
+  /** The admin of `otherOrg`, and a stranger to `org`. */
+  outsider: TestUser;
+  org: TestOrganisation;
+  otherOrg: TestOrganisation;
+}
+
+/**
+ * The role matrix most tests need: an organisation with one member of each role, and an outsider
+ * who is the admin of another organisation. Names and emails are fixed (tables are emptied between
+ * tests), so that tests may assert on them.
+ */
+export async function createTeam(
+  ctx: TestContext,
+  overrides: { org?: Parameters<typeof createOrganisation>[2] } = {},
+): Promise<TestTeam> {
+  const admin = await createUser(ctx, { name: 'Ada Admin', email: 'ada@example.org' });
+  const contributor = await createUser(ctx, { name: 'Cy Contributor', email: 'cy@example.org' });
+  const viewer = await createUser(ctx, { name: 'Vi Viewer', email: 'vi@example.org' });
+  const outsider = await createUser(ctx, { name: 'Otto Outsider', email: 'otto@example.org' });
+  const org = await createOrganisation(ctx, admin, {
+    name: 'Leeds Teaching Hospitals',
+    ...overrides.org,
+  });
+  await addMember(ctx, org, contributor, 'contributor');
+  await addMember(ctx, org, viewer, 'viewer');
+  const otherOrg = await createOrganisation(ctx, outsider, { name: 'Other Org' });
+  return { admin, contributor, viewer, outsider, org, otherOrg };
+}
+
 export async function addMember(
   ctx: TestContext,
   organisation: { id: string },
@@ -92,4 +127,31 @@ export async function addMember(
   await ctx.database.db
     .insert(memberships)
     .values({ organisationId: organisation.id, userId: user.id, role });
+}
+
+/** The user's role in the organisation as stored, undefined when not a member. */
+export async function roleOf(ctx: TestContext, organisationId: string, userId: string) {
+  const [row] = await ctx.database.db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+  return row?.role;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One request through the app, as `user` (or unauthenticated with null). */
+export function call(
+  ctx: TestContext,
+  user: TestUser | null,
+  method: Method,
+  url: string,
+  payload?: unknown,
+) {
+  return ctx.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: user ? user.headers : {},
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
 }

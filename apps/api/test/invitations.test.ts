@@ -10,37 +10,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, invitations, memberships } from '../src/db/schema.js';
 import { PREVIEW_RATE_LIMIT } from '../src/modules/organisations/organisations.routes.js';
 import { truncateAll, useTestApp } from './build-test-app.js';
-import { addMember, createOrganisation, createUser, type TestUser } from './factories.js';
+import { addMember, call, createTeam, createUser, roleOf, type TestUser } from './factories.js';
 
 const ctx = useTestApp();
 beforeEach(() => truncateAll(ctx.database));
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-function call(user: TestUser | undefined, method: Method, url: string, payload?: unknown) {
-  return ctx.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: user ? user.headers : {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
-
-/** An organisation with one member of each role, and an admin of another organisation. */
-async function setup() {
-  const admin = await createUser(ctx, { name: 'Ada Admin' });
-  const contributor = await createUser(ctx, { name: 'Cy Contributor' });
-  const viewer = await createUser(ctx, { name: 'Vi Viewer', email: 'vi@example.org' });
-  const outsider = await createUser(ctx, { name: 'Otto Outsider' });
-  const org = await createOrganisation(ctx, admin, { name: 'Leeds Teaching Hospitals' });
-  await addMember(ctx, org, contributor, 'contributor');
-  await addMember(ctx, org, viewer, 'viewer');
-  const otherOrg = await createOrganisation(ctx, outsider, { name: 'Other Org' });
-  return { admin, contributor, viewer, outsider, org, otherOrg };
-}
-
 async function invite(admin: TestUser, orgId: string, email: string, role = 'contributor') {
-  const res = await call(admin, 'POST', `/organisations/${orgId}/invitations`, { email, role });
+  const res = await call(ctx, admin, 'POST', `/organisations/${orgId}/invitations`, {
+    email,
+    role,
+  });
   expect(res.statusCode).toBe(201);
   const body = ZCreateInvitationResponse.parse(res.json());
   const token = new URL(body.inviteUrl ?? '').searchParams.get('token') ?? '';
@@ -50,14 +29,6 @@ async function invite(admin: TestUser, orgId: string, email: string, role = 'con
 async function invitationRow(id: string) {
   const [row] = await ctx.database.db.select().from(invitations).where(eq(invitations.id, id));
   return row;
-}
-
-async function roleOf(organisationId: string, userId: string) {
-  const [row] = await ctx.database.db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-  return row?.role;
 }
 
 async function invitationEvents(organisationId: string) {
@@ -72,12 +43,12 @@ async function invitationEvents(organisationId: string) {
 
 const preview = (token: string) =>
   ctx.app.inject({ method: 'GET', url: `/api/v1/invitations/preview?token=${token}` });
-const accept = (user: TestUser | undefined, token: string) =>
-  call(user, 'POST', '/invitations/accept', { token });
+const accept = (user: TestUser | null, token: string) =>
+  call(ctx, user, 'POST', '/invitations/accept', { token });
 
 describe('POST /organisations/:orgId/invitations', () => {
   it('creates a pending invitation and, without mail, returns the link to copy', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const before = Date.now();
     const created = await invite(admin, org.id, '  New.Person@Example.ORG ', 'viewer');
     expect(created.delivery).toBe('link');
@@ -98,7 +69,7 @@ describe('POST /organisations/:orgId/invitations', () => {
   });
 
   it('stores only the SHA-256 hash of the token, never the token itself', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const created = await invite(admin, org.id, 'new@example.org');
     const row = await invitationRow(created.invitation.id);
     expect(row?.tokenHash).toBe(createHash('sha256').update(created.token).digest('hex'));
@@ -110,7 +81,7 @@ describe('POST /organisations/:orgId/invitations', () => {
   });
 
   it('records an audit event', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const created = await invite(admin, org.id, 'new@example.org', 'admin');
     const events = await invitationEvents(org.id);
     expect(events).toHaveLength(1);
@@ -123,7 +94,7 @@ describe('POST /organisations/:orgId/invitations', () => {
   });
 
   it('replaces a pending invitation to the same address: the old link is revoked', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const first = await invite(admin, org.id, 'new@example.org', 'viewer');
     const second = await invite(admin, org.id, 'NEW@example.org', 'contributor');
     expect((await invitationRow(first.invitation.id))?.revokedAt).not.toBeNull();
@@ -138,8 +109,8 @@ describe('POST /organisations/:orgId/invitations', () => {
   });
 
   it('answers 409 already_member for a member, whatever the case of the address', async () => {
-    const { admin, org } = await setup();
-    const res = await call(admin, 'POST', `/organisations/${org.id}/invitations`, {
+    const { admin, org } = await createTeam(ctx);
+    const res = await call(ctx, admin, 'POST', `/organisations/${org.id}/invitations`, {
       email: 'VI@Example.org',
       role: 'admin',
     });
@@ -149,24 +120,30 @@ describe('POST /organisations/:orgId/invitations', () => {
   });
 
   it('may invite a member of another organisation', async () => {
-    const { admin, outsider, org } = await setup();
+    const { admin, outsider, org } = await createTeam(ctx);
     const created = await invite(admin, org.id, outsider.email);
     expect(created.invitation.status).toBe('pending');
   });
 
   it.each(['contributor', 'viewer'] as const)('forbids a %s (403)', async (who) => {
-    const people = await setup();
-    const res = await call(people[who], 'POST', `/organisations/${people.org.id}/invitations`, {
-      email: 'new@example.org',
-      role: 'viewer',
-    });
+    const people = await createTeam(ctx);
+    const res = await call(
+      ctx,
+      people[who],
+      'POST',
+      `/organisations/${people.org.id}/invitations`,
+      {
+        email: 'new@example.org',
+        role: 'viewer',
+      },
+    );
     expect(res.statusCode).toBe(403);
     expect(await ctx.database.db.select().from(invitations)).toHaveLength(0);
   });
 
   it('answers 404 to an admin of another organisation', async () => {
-    const { outsider, org } = await setup();
-    const res = await call(outsider, 'POST', `/organisations/${org.id}/invitations`, {
+    const { outsider, org } = await createTeam(ctx);
+    const res = await call(ctx, outsider, 'POST', `/organisations/${org.id}/invitations`, {
       email: 'new@example.org',
       role: 'admin',
     });
@@ -183,16 +160,16 @@ describe('POST /organisations/:orgId/invitations', () => {
     ['an unknown field', { email: 'new@example.org', role: 'viewer', message: 'hi' }],
     ['an email of the wrong type', { email: ['new@example.org'], role: 'viewer' }],
   ])('refuses %s with 400', async (_label, body) => {
-    const { admin, org } = await setup();
-    const res = await call(admin, 'POST', `/organisations/${org.id}/invitations`, body);
+    const { admin, org } = await createTeam(ctx);
+    const res = await call(ctx, admin, 'POST', `/organisations/${org.id}/invitations`, body);
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('validation_failed');
     expect(await ctx.database.db.select().from(invitations)).toHaveLength(0);
   });
 
   it('answers 401 without a token', async () => {
-    const { org } = await setup();
-    const res = await call(undefined, 'POST', `/organisations/${org.id}/invitations`, {
+    const { org } = await createTeam(ctx);
+    const res = await call(ctx, null, 'POST', `/organisations/${org.id}/invitations`, {
       email: 'new@example.org',
       role: 'viewer',
     });
@@ -202,7 +179,7 @@ describe('POST /organisations/:orgId/invitations', () => {
 
 describe('GET /organisations/:orgId/invitations', () => {
   it('lists every invitation with its status, newest first, to an admin', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const pending = await invite(admin, org.id, 'pending@example.org');
     const expired = await invite(admin, org.id, 'expired@example.org');
     await ctx.database.db
@@ -210,12 +187,17 @@ describe('GET /organisations/:orgId/invitations', () => {
       .set({ expiresAt: sql`now() - interval '1 minute'` })
       .where(eq(invitations.id, expired.invitation.id));
     const revoked = await invite(admin, org.id, 'revoked@example.org');
-    await call(admin, 'DELETE', `/organisations/${org.id}/invitations/${revoked.invitation.id}`);
+    await call(
+      ctx,
+      admin,
+      'DELETE',
+      `/organisations/${org.id}/invitations/${revoked.invitation.id}`,
+    );
     const joiner = await createUser(ctx, { email: 'accepted@example.org' });
     const accepted = await invite(admin, org.id, joiner.email);
     expect((await accept(joiner, accepted.token)).statusCode).toBe(200);
 
-    const res = await call(admin, 'GET', `/organisations/${org.id}/invitations`);
+    const res = await call(ctx, admin, 'GET', `/organisations/${org.id}/invitations`);
     expect(res.statusCode).toBe(200);
     const body = ZInvitationListResponse.parse(res.json());
     const statusOf = Object.fromEntries(body.items.map((i) => [i.email, i.status]));
@@ -233,28 +215,28 @@ describe('GET /organisations/:orgId/invitations', () => {
   });
 
   it("does not list another organisation's invitations", async () => {
-    const { admin, outsider, org, otherOrg } = await setup();
+    const { admin, outsider, org, otherOrg } = await createTeam(ctx);
     await invite(outsider, otherOrg.id, 'theirs@example.org');
-    const res = await call(admin, 'GET', `/organisations/${org.id}/invitations`);
+    const res = await call(ctx, admin, 'GET', `/organisations/${org.id}/invitations`);
     expect(res.json()).toEqual({ items: [] });
   });
 
   it.each(['contributor', 'viewer'] as const)('forbids a %s (403)', async (who) => {
-    const people = await setup();
-    const res = await call(people[who], 'GET', `/organisations/${people.org.id}/invitations`);
+    const people = await createTeam(ctx);
+    const res = await call(ctx, people[who], 'GET', `/organisations/${people.org.id}/invitations`);
     expect(res.statusCode).toBe(403);
   });
 
   it('answers 404 to an admin of another organisation', async () => {
-    const { outsider, org } = await setup();
-    expect((await call(outsider, 'GET', `/organisations/${org.id}/invitations`)).statusCode).toBe(
-      404,
-    );
+    const { outsider, org } = await createTeam(ctx);
+    expect(
+      (await call(ctx, outsider, 'GET', `/organisations/${org.id}/invitations`)).statusCode,
+    ).toBe(404);
   });
 
   it('answers 401 without a token', async () => {
-    const { org } = await setup();
-    expect((await call(undefined, 'GET', `/organisations/${org.id}/invitations`)).statusCode).toBe(
+    const { org } = await createTeam(ctx);
+    expect((await call(ctx, null, 'GET', `/organisations/${org.id}/invitations`)).statusCode).toBe(
       401,
     );
   });
@@ -262,9 +244,10 @@ describe('GET /organisations/:orgId/invitations', () => {
 
 describe('DELETE /organisations/:orgId/invitations/:invitationId', () => {
   it('revokes: the link stops working, and it is recorded', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const created = await invite(admin, org.id, 'new@example.org');
     const res = await call(
+      ctx,
       admin,
       'DELETE',
       `/organisations/${org.id}/invitations/${created.invitation.id}`,
@@ -277,22 +260,23 @@ describe('DELETE /organisations/:orgId/invitations/:invitationId', () => {
   });
 
   it('revoking twice changes nothing the second time', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const created = await invite(admin, org.id, 'new@example.org');
     const url = `/organisations/${org.id}/invitations/${created.invitation.id}`;
-    expect((await call(admin, 'DELETE', url)).statusCode).toBe(204);
+    expect((await call(ctx, admin, 'DELETE', url)).statusCode).toBe(204);
     const first = (await invitationRow(created.invitation.id))?.revokedAt;
-    expect((await call(admin, 'DELETE', url)).statusCode).toBe(204);
+    expect((await call(ctx, admin, 'DELETE', url)).statusCode).toBe(204);
     expect((await invitationRow(created.invitation.id))?.revokedAt).toEqual(first);
     expect((await invitationEvents(org.id)).map((e) => e.action)).toEqual(['created', 'revoked']);
   });
 
   it('refuses to revoke an accepted invitation (409)', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const invitee = await createUser(ctx, { email: 'new@example.org' });
     const created = await invite(admin, org.id, invitee.email);
     await accept(invitee, created.token);
     const res = await call(
+      ctx,
       admin,
       'DELETE',
       `/organisations/${org.id}/invitations/${created.invitation.id}`,
@@ -302,9 +286,10 @@ describe('DELETE /organisations/:orgId/invitations/:invitationId', () => {
   });
 
   it.each(['contributor', 'viewer'] as const)('forbids a %s (403)', async (who) => {
-    const people = await setup();
+    const people = await createTeam(ctx);
     const created = await invite(people.admin, people.org.id, 'new@example.org');
     const res = await call(
+      ctx,
       people[who],
       'DELETE',
       `/organisations/${people.org.id}/invitations/${created.invitation.id}`,
@@ -314,15 +299,17 @@ describe('DELETE /organisations/:orgId/invitations/:invitationId', () => {
   });
 
   it('answers 404 to an admin of another organisation, by either organisation id', async () => {
-    const { admin, outsider, org, otherOrg } = await setup();
+    const { admin, outsider, org, otherOrg } = await createTeam(ctx);
     const created = await invite(admin, org.id, 'new@example.org');
     const viaTheirs = await call(
+      ctx,
       outsider,
       'DELETE',
       `/organisations/${otherOrg.id}/invitations/${created.invitation.id}`,
     );
     expect(viaTheirs.statusCode).toBe(404);
     const viaMine = await call(
+      ctx,
       outsider,
       'DELETE',
       `/organisations/${org.id}/invitations/${created.invitation.id}`,
@@ -332,22 +319,24 @@ describe('DELETE /organisations/:orgId/invitations/:invitationId', () => {
   });
 
   it('answers 404 for an unknown invitation and 400 for an id that is not a UUID', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const unknown = await call(
+      ctx,
       admin,
       'DELETE',
       `/organisations/${org.id}/invitations/00000000-0000-4000-8000-000000000000`,
     );
     expect(unknown.statusCode).toBe(404);
-    const malformed = await call(admin, 'DELETE', `/organisations/${org.id}/invitations/abc`);
+    const malformed = await call(ctx, admin, 'DELETE', `/organisations/${org.id}/invitations/abc`);
     expect(malformed.statusCode).toBe(400);
   });
 
   it('answers 401 without a token', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const created = await invite(admin, org.id, 'new@example.org');
     const res = await call(
-      undefined,
+      ctx,
+      null,
       'DELETE',
       `/organisations/${org.id}/invitations/${created.invitation.id}`,
     );
@@ -357,7 +346,7 @@ describe('DELETE /organisations/:orgId/invitations/:invitationId', () => {
 
 describe('GET /invitations/preview (public)', () => {
   it('says, without sign-in, which organisation invites whom as what', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const created = await invite(admin, org.id, 'new@example.org', 'contributor');
     const res = await preview(created.token);
     expect(res.statusCode).toBe(200);
@@ -387,7 +376,7 @@ describe('GET /invitations/preview (public)', () => {
   });
 
   it('does not accept the hash in place of the token', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const created = await invite(admin, org.id, 'new@example.org');
     const row = await invitationRow(created.invitation.id);
     expect((await preview(row?.tokenHash ?? '')).statusCode).toBe(404);
@@ -396,7 +385,7 @@ describe('GET /invitations/preview (public)', () => {
 
 describe('POST /invitations/accept', () => {
   it('makes the signed-in invitee a member with the invited role, once', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const invitee = await createUser(ctx, { email: 'new.person@example.org' });
     // Invited with another case: the address is compared case-insensitively.
     const created = await invite(admin, org.id, 'New.Person@Example.org', 'contributor');
@@ -409,11 +398,11 @@ describe('POST /invitations/accept', () => {
       name: 'Leeds Teaching Hospitals',
       role: 'contributor',
     });
-    expect(await roleOf(org.id, invitee.id)).toBe('contributor');
+    expect(await roleOf(ctx, org.id, invitee.id)).toBe('contributor');
     const row = await invitationRow(created.invitation.id);
     expect(row?.acceptedBy).toBe(invitee.id);
     expect(row?.acceptedAt).not.toBeNull();
-    expect((await call(invitee, 'GET', `/organisations/${org.id}`)).json().role).toBe(
+    expect((await call(ctx, invitee, 'GET', `/organisations/${org.id}`)).json().role).toBe(
       'contributor',
     );
     expect((await preview(created.token)).json().status).toBe('accepted');
@@ -432,18 +421,18 @@ describe('POST /invitations/accept', () => {
   });
 
   it('a used link is used for everyone', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const invitee = await createUser(ctx, { email: 'new@example.org' });
     const created = await invite(admin, org.id, invitee.email);
     await accept(invitee, created.token);
-    await call(admin, 'DELETE', `/organisations/${org.id}/members/${invitee.id}`);
+    await call(ctx, admin, 'DELETE', `/organisations/${org.id}/members/${invitee.id}`);
     const res = await accept(invitee, created.token);
     expect(res.statusCode).toBe(410);
-    expect(await roleOf(org.id, invitee.id)).toBeUndefined();
+    expect(await roleOf(ctx, org.id, invitee.id)).toBeUndefined();
   });
 
   it('refuses an expired invitation with 410 invitation_expired', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const invitee = await createUser(ctx, { email: 'new@example.org' });
     const created = await invite(admin, org.id, invitee.email);
     await ctx.database.db
@@ -453,39 +442,44 @@ describe('POST /invitations/accept', () => {
     const res = await accept(invitee, created.token);
     expect(res.statusCode).toBe(410);
     expect(res.json().code).toBe('invitation_expired');
-    expect(await roleOf(org.id, invitee.id)).toBeUndefined();
+    expect(await roleOf(ctx, org.id, invitee.id)).toBeUndefined();
     expect((await preview(created.token)).json().status).toBe('expired');
   });
 
   it('refuses a revoked invitation with 404', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const invitee = await createUser(ctx, { email: 'new@example.org' });
     const created = await invite(admin, org.id, invitee.email);
-    await call(admin, 'DELETE', `/organisations/${org.id}/invitations/${created.invitation.id}`);
+    await call(
+      ctx,
+      admin,
+      'DELETE',
+      `/organisations/${org.id}/invitations/${created.invitation.id}`,
+    );
     const res = await accept(invitee, created.token);
     expect(res.statusCode).toBe(404);
-    expect(await roleOf(org.id, invitee.id)).toBeUndefined();
+    expect(await roleOf(ctx, org.id, invitee.id)).toBeUndefined();
   });
 
   it('refuses someone signed in with another address (403) and leaves the invitation pending', async () => {
-    const { admin, outsider, org } = await setup();
+    const { admin, outsider, org } = await createTeam(ctx);
     const created = await invite(admin, org.id, 'new@example.org', 'admin');
     const res = await accept(outsider, created.token);
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('invitation_email_mismatch');
-    expect(await roleOf(org.id, outsider.id)).toBeUndefined();
+    expect(await roleOf(ctx, org.id, outsider.id)).toBeUndefined();
     expect((await preview(created.token)).json().status).toBe('pending');
   });
 
   it('answers 409 already_member to a member, and leaves the invitation pending', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const created = await invite(admin, org.id, 'late@example.org');
     const late = await createUser(ctx, { email: 'late@example.org' });
     await addMember(ctx, org, late, 'viewer');
     const res = await accept(late, created.token);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('already_member');
-    expect(await roleOf(org.id, late.id)).toBe('viewer');
+    expect(await roleOf(ctx, org.id, late.id)).toBe('viewer');
   });
 
   it('answers 404 for an unknown token', async () => {
@@ -500,20 +494,20 @@ describe('POST /invitations/accept', () => {
     ['an unknown field', { token: 'A'.repeat(43), role: 'admin' }],
   ])('refuses %s with 400', async (_label, body) => {
     const user = await createUser(ctx);
-    const res = await call(user, 'POST', '/invitations/accept', body);
+    const res = await call(ctx, user, 'POST', '/invitations/accept', body);
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('validation_failed');
   });
 
   it('answers 401 without a token, and the invitation stays pending', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const created = await invite(admin, org.id, 'new@example.org');
-    expect((await accept(undefined, created.token)).statusCode).toBe(401);
+    expect((await accept(null, created.token)).statusCode).toBe(401);
     expect((await preview(created.token)).json().status).toBe('pending');
   });
 
   it('two accepts of the same link at once: exactly one membership', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     const invitee = await createUser(ctx, { email: 'new@example.org' });
     const created = await invite(admin, org.id, invitee.email);
     const results = await Promise.all([

@@ -3,42 +3,17 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assessments, auditEvents, memberships, pillarAssignments } from '../src/db/schema.js';
 import { TEST_DB, truncateAll, useTestApp } from './build-test-app.js';
-import { addMember, createOrganisation, createUser, type TestUser } from './factories.js';
+import {
+  addMember,
+  call,
+  createOrganisation,
+  createTeam,
+  createUser,
+  roleOf,
+} from './factories.js';
 
 const ctx = useTestApp();
 beforeEach(() => truncateAll(ctx.database));
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-function call(user: TestUser | undefined, method: Method, url: string, payload?: unknown) {
-  return ctx.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: user ? user.headers : {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
-
-/** An organisation with one member of each role, and an admin of another organisation. */
-async function setup() {
-  const admin = await createUser(ctx, { name: 'Ada Admin', email: 'ada@example.org' });
-  const contributor = await createUser(ctx, { name: 'Cy Contributor', email: 'cy@example.org' });
-  const viewer = await createUser(ctx, { name: 'Vi Viewer', email: 'vi@example.org' });
-  const outsider = await createUser(ctx, { name: 'Otto Outsider' });
-  const org = await createOrganisation(ctx, admin);
-  await addMember(ctx, org, contributor, 'contributor');
-  await addMember(ctx, org, viewer, 'viewer');
-  const otherOrg = await createOrganisation(ctx, outsider);
-  return { admin, contributor, viewer, outsider, org, otherOrg };
-}
-
-async function roleOf(organisationId: string, userId: string) {
-  const [row] = await ctx.database.db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-  return row?.role;
-}
 
 async function adminsOf(organisationId: string) {
   return ctx.database.db
@@ -61,8 +36,8 @@ describe('GET /organisations/:orgId/members', () => {
   it.each(['admin', 'contributor', 'viewer'] as const)(
     'lists the members to a %s: admins first, then contributors, then viewers',
     async (who) => {
-      const people = await setup();
-      const res = await call(people[who], 'GET', `/organisations/${people.org.id}/members`);
+      const people = await createTeam(ctx);
+      const res = await call(ctx, people[who], 'GET', `/organisations/${people.org.id}/members`);
       expect(res.statusCode).toBe(200);
       const body = ZMemberListResponse.parse(res.json());
       expect(body.items.map((m) => [m.userId, m.name, m.email, m.role])).toEqual([
@@ -75,32 +50,38 @@ describe('GET /organisations/:orgId/members', () => {
   );
 
   it('answers 404 to a member of another organisation', async () => {
-    const { outsider, org } = await setup();
-    const res = await call(outsider, 'GET', `/organisations/${org.id}/members`);
+    const { outsider, org } = await createTeam(ctx);
+    const res = await call(ctx, outsider, 'GET', `/organisations/${org.id}/members`);
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('not_found');
   });
 
   it('answers 400 to an organisation id that is not a UUID', async () => {
-    const { admin } = await setup();
-    expect((await call(admin, 'GET', '/organisations/123/members')).statusCode).toBe(400);
+    const { admin } = await createTeam(ctx);
+    expect((await call(ctx, admin, 'GET', '/organisations/123/members')).statusCode).toBe(400);
   });
 
   it('answers 401 without a token', async () => {
-    const { org } = await setup();
-    expect((await call(undefined, 'GET', `/organisations/${org.id}/members`)).statusCode).toBe(401);
+    const { org } = await createTeam(ctx);
+    expect((await call(ctx, null, 'GET', `/organisations/${org.id}/members`)).statusCode).toBe(401);
   });
 });
 
 describe('PATCH /organisations/:orgId/members/:userId', () => {
   it("lets an admin change a member's role, and records it", async () => {
-    const { admin, contributor, org } = await setup();
-    const res = await call(admin, 'PATCH', `/organisations/${org.id}/members/${contributor.id}`, {
-      role: 'viewer',
-    });
+    const { admin, contributor, org } = await createTeam(ctx);
+    const res = await call(
+      ctx,
+      admin,
+      'PATCH',
+      `/organisations/${org.id}/members/${contributor.id}`,
+      {
+        role: 'viewer',
+      },
+    );
     expect(res.statusCode).toBe(200);
     expect(ZMember.parse(res.json())).toMatchObject({ userId: contributor.id, role: 'viewer' });
-    expect(await roleOf(org.id, contributor.id)).toBe('viewer');
+    expect(await roleOf(ctx, org.id, contributor.id)).toBe('viewer');
     const events = await membershipEvents(org.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
@@ -112,12 +93,12 @@ describe('PATCH /organisations/:orgId/members/:userId', () => {
   });
 
   it('makes another admin, who may then demote the first', async () => {
-    const { admin, viewer, org } = await setup();
-    const up = await call(admin, 'PATCH', `/organisations/${org.id}/members/${viewer.id}`, {
+    const { admin, viewer, org } = await createTeam(ctx);
+    const up = await call(ctx, admin, 'PATCH', `/organisations/${org.id}/members/${viewer.id}`, {
       role: 'admin',
     });
     expect(up.statusCode).toBe(200);
-    const down = await call(viewer, 'PATCH', `/organisations/${org.id}/members/${admin.id}`, {
+    const down = await call(ctx, viewer, 'PATCH', `/organisations/${org.id}/members/${admin.id}`, {
       role: 'contributor',
     });
     expect(down.statusCode).toBe(200);
@@ -125,8 +106,8 @@ describe('PATCH /organisations/:orgId/members/:userId', () => {
   });
 
   it('answers the member unchanged, with no audit event, when the role is the same', async () => {
-    const { admin, viewer, org } = await setup();
-    const res = await call(admin, 'PATCH', `/organisations/${org.id}/members/${viewer.id}`, {
+    const { admin, viewer, org } = await createTeam(ctx);
+    const res = await call(ctx, admin, 'PATCH', `/organisations/${org.id}/members/${viewer.id}`, {
       role: 'viewer',
     });
     expect(res.statusCode).toBe(200);
@@ -135,46 +116,53 @@ describe('PATCH /organisations/:orgId/members/:userId', () => {
   });
 
   it('refuses to demote the last admin (409 last_admin), even themself', async () => {
-    const { admin, org } = await setup();
+    const { admin, org } = await createTeam(ctx);
     for (const role of ['contributor', 'viewer']) {
-      const res = await call(admin, 'PATCH', `/organisations/${org.id}/members/${admin.id}`, {
+      const res = await call(ctx, admin, 'PATCH', `/organisations/${org.id}/members/${admin.id}`, {
         role,
       });
       expect(res.statusCode).toBe(409);
       expect(res.json().code).toBe('last_admin');
     }
-    expect(await roleOf(org.id, admin.id)).toBe('admin');
+    expect(await roleOf(ctx, org.id, admin.id)).toBe('admin');
     expect(await membershipEvents(org.id)).toHaveLength(0);
   });
 
   it.each(['contributor', 'viewer'] as const)('forbids a %s (403)', async (who) => {
-    const people = await setup();
+    const people = await createTeam(ctx);
     const res = await call(
+      ctx,
       people[who],
       'PATCH',
       `/organisations/${people.org.id}/members/${people[who].id}`,
       { role: 'admin' },
     );
     expect(res.statusCode).toBe(403);
-    expect(await roleOf(people.org.id, people[who].id)).toBe(who);
+    expect(await roleOf(ctx, people.org.id, people[who].id)).toBe(who);
   });
 
   it('answers 404 to an admin of another organisation', async () => {
-    const { outsider, viewer, org } = await setup();
-    const res = await call(outsider, 'PATCH', `/organisations/${org.id}/members/${viewer.id}`, {
-      role: 'admin',
-    });
+    const { outsider, viewer, org } = await createTeam(ctx);
+    const res = await call(
+      ctx,
+      outsider,
+      'PATCH',
+      `/organisations/${org.id}/members/${viewer.id}`,
+      {
+        role: 'admin',
+      },
+    );
     expect(res.statusCode).toBe(404);
-    expect(await roleOf(org.id, viewer.id)).toBe('viewer');
+    expect(await roleOf(ctx, org.id, viewer.id)).toBe('viewer');
   });
 
   it('answers 404 for a user who is not a member', async () => {
-    const { admin, outsider, org } = await setup();
-    const res = await call(admin, 'PATCH', `/organisations/${org.id}/members/${outsider.id}`, {
+    const { admin, outsider, org } = await createTeam(ctx);
+    const res = await call(ctx, admin, 'PATCH', `/organisations/${org.id}/members/${outsider.id}`, {
       role: 'viewer',
     });
     expect(res.statusCode).toBe(404);
-    expect(await roleOf(org.id, outsider.id)).toBeUndefined();
+    expect(await roleOf(ctx, org.id, outsider.id)).toBeUndefined();
   });
 
   it.each([
@@ -183,8 +171,9 @@ describe('PATCH /organisations/:orgId/members/:userId', () => {
     ['an unknown field', { role: 'viewer', admin: true }],
     ['a role of the wrong type', { role: 1 }],
   ])('refuses %s with 400', async (_label, body) => {
-    const { admin, contributor, org } = await setup();
+    const { admin, contributor, org } = await createTeam(ctx);
     const res = await call(
+      ctx,
       admin,
       'PATCH',
       `/organisations/${org.id}/members/${contributor.id}`,
@@ -192,20 +181,20 @@ describe('PATCH /organisations/:orgId/members/:userId', () => {
     );
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('validation_failed');
-    expect(await roleOf(org.id, contributor.id)).toBe('contributor');
+    expect(await roleOf(ctx, org.id, contributor.id)).toBe('contributor');
   });
 
   it('refuses a user id that is not a UUID with 400', async () => {
-    const { admin, org } = await setup();
-    const res = await call(admin, 'PATCH', `/organisations/${org.id}/members/nobody`, {
+    const { admin, org } = await createTeam(ctx);
+    const res = await call(ctx, admin, 'PATCH', `/organisations/${org.id}/members/nobody`, {
       role: 'viewer',
     });
     expect(res.statusCode).toBe(400);
   });
 
   it('answers 401 without a token', async () => {
-    const { viewer, org } = await setup();
-    const res = await call(undefined, 'PATCH', `/organisations/${org.id}/members/${viewer.id}`, {
+    const { viewer, org } = await createTeam(ctx);
+    const res = await call(ctx, null, 'PATCH', `/organisations/${org.id}/members/${viewer.id}`, {
       role: 'admin',
     });
     expect(res.statusCode).toBe(401);
@@ -214,12 +203,12 @@ describe('PATCH /organisations/:orgId/members/:userId', () => {
 
 describe('DELETE /organisations/:orgId/members/:userId', () => {
   it('lets an admin remove a member, who then cannot see the organisation', async () => {
-    const { admin, viewer, org } = await setup();
-    const res = await call(admin, 'DELETE', `/organisations/${org.id}/members/${viewer.id}`);
+    const { admin, viewer, org } = await createTeam(ctx);
+    const res = await call(ctx, admin, 'DELETE', `/organisations/${org.id}/members/${viewer.id}`);
     expect(res.statusCode).toBe(204);
     expect(res.body).toBe('');
-    expect(await roleOf(org.id, viewer.id)).toBeUndefined();
-    expect((await call(viewer, 'GET', `/organisations/${org.id}`)).statusCode).toBe(404);
+    expect(await roleOf(ctx, org.id, viewer.id)).toBeUndefined();
+    expect((await call(ctx, viewer, 'GET', `/organisations/${org.id}`)).statusCode).toBe(404);
     const events = await membershipEvents(org.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
@@ -231,11 +220,11 @@ describe('DELETE /organisations/:orgId/members/:userId', () => {
   });
 
   it.each(['contributor', 'viewer'] as const)('lets a %s leave', async (who) => {
-    const people = await setup();
+    const people = await createTeam(ctx);
     const me = people[who];
-    const res = await call(me, 'DELETE', `/organisations/${people.org.id}/members/${me.id}`);
+    const res = await call(ctx, me, 'DELETE', `/organisations/${people.org.id}/members/${me.id}`);
     expect(res.statusCode).toBe(204);
-    expect(await roleOf(people.org.id, me.id)).toBeUndefined();
+    expect(await roleOf(ctx, people.org.id, me.id)).toBeUndefined();
     const events = await membershipEvents(people.org.id);
     expect(events[0]).toMatchObject({ actorUserId: me.id, action: 'left' });
   });
@@ -243,58 +232,64 @@ describe('DELETE /organisations/:orgId/members/:userId', () => {
   it.each(['contributor', 'viewer'] as const)(
     'forbids a %s to remove someone else (403)',
     async (who) => {
-      const people = await setup();
+      const people = await createTeam(ctx);
       const target = who === 'viewer' ? people.contributor : people.viewer;
       const res = await call(
+        ctx,
         people[who],
         'DELETE',
         `/organisations/${people.org.id}/members/${target.id}`,
       );
       expect(res.statusCode).toBe(403);
-      expect(await roleOf(people.org.id, target.id)).toBeDefined();
+      expect(await roleOf(ctx, people.org.id, target.id)).toBeDefined();
     },
   );
 
   it('refuses to remove the last admin (409 last_admin), even when they leave', async () => {
-    const { admin, org } = await setup();
-    const res = await call(admin, 'DELETE', `/organisations/${org.id}/members/${admin.id}`);
+    const { admin, org } = await createTeam(ctx);
+    const res = await call(ctx, admin, 'DELETE', `/organisations/${org.id}/members/${admin.id}`);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('last_admin');
-    expect(await roleOf(org.id, admin.id)).toBe('admin');
+    expect(await roleOf(ctx, org.id, admin.id)).toBe('admin');
   });
 
   it('lets an admin leave when another admin remains', async () => {
-    const { admin, contributor, org } = await setup();
-    await call(admin, 'PATCH', `/organisations/${org.id}/members/${contributor.id}`, {
+    const { admin, contributor, org } = await createTeam(ctx);
+    await call(ctx, admin, 'PATCH', `/organisations/${org.id}/members/${contributor.id}`, {
       role: 'admin',
     });
-    const res = await call(admin, 'DELETE', `/organisations/${org.id}/members/${admin.id}`);
+    const res = await call(ctx, admin, 'DELETE', `/organisations/${org.id}/members/${admin.id}`);
     expect(res.statusCode).toBe(204);
     expect(await adminsOf(org.id)).toEqual([{ userId: contributor.id }]);
   });
 
   it('answers 404 to an admin of another organisation and removes nothing', async () => {
-    const { outsider, viewer, org } = await setup();
-    const res = await call(outsider, 'DELETE', `/organisations/${org.id}/members/${viewer.id}`);
+    const { outsider, viewer, org } = await createTeam(ctx);
+    const res = await call(
+      ctx,
+      outsider,
+      'DELETE',
+      `/organisations/${org.id}/members/${viewer.id}`,
+    );
     expect(res.statusCode).toBe(404);
-    expect(await roleOf(org.id, viewer.id)).toBe('viewer');
+    expect(await roleOf(ctx, org.id, viewer.id)).toBe('viewer');
   });
 
   it('answers 404 for a user who is not a member', async () => {
-    const { admin, outsider, org } = await setup();
-    const res = await call(admin, 'DELETE', `/organisations/${org.id}/members/${outsider.id}`);
+    const { admin, outsider, org } = await createTeam(ctx);
+    const res = await call(ctx, admin, 'DELETE', `/organisations/${org.id}/members/${outsider.id}`);
     expect(res.statusCode).toBe(404);
   });
 
   it('answers 401 without a token', async () => {
-    const { viewer, org } = await setup();
+    const { viewer, org } = await createTeam(ctx);
     expect(
-      (await call(undefined, 'DELETE', `/organisations/${org.id}/members/${viewer.id}`)).statusCode,
+      (await call(ctx, null, 'DELETE', `/organisations/${org.id}/members/${viewer.id}`)).statusCode,
     ).toBe(401);
   });
 
   it("drops the removed member's pillar assignments in this organisation only", async () => {
-    const { admin, contributor, org, outsider, otherOrg } = await setup();
+    const { admin, contributor, org, outsider, otherOrg } = await createTeam(ctx);
     await addMember(ctx, otherOrg, contributor, 'contributor');
     const [pillarA, pillarB] = DEFAULT_FRAMEWORK.pillars;
     if (!pillarA || !pillarB) throw new Error('the default framework has pillars');
@@ -325,7 +320,12 @@ describe('DELETE /organisations/:orgId/members/:userId', () => {
       },
     ]);
 
-    const res = await call(admin, 'DELETE', `/organisations/${org.id}/members/${contributor.id}`);
+    const res = await call(
+      ctx,
+      admin,
+      'DELETE',
+      `/organisations/${org.id}/members/${contributor.id}`,
+    );
     expect(res.statusCode).toBe(204);
     const left = await ctx.database.db
       .select({ assessmentId: pillarAssignments.assessmentId, userId: pillarAssignments.userId })
@@ -359,8 +359,8 @@ describe(`the last admin under concurrent requests (${TEST_DB})`, () => {
       await truncateAll(ctx.database);
       const { a, b, org } = await twoAdmins();
       const results = await Promise.all([
-        call(a, 'PATCH', `/organisations/${org.id}/members/${b.id}`, { role: 'viewer' }),
-        call(b, 'PATCH', `/organisations/${org.id}/members/${a.id}`, { role: 'viewer' }),
+        call(ctx, a, 'PATCH', `/organisations/${org.id}/members/${b.id}`, { role: 'viewer' }),
+        call(ctx, b, 'PATCH', `/organisations/${org.id}/members/${a.id}`, { role: 'viewer' }),
       ]);
       const statuses = results.map((r) => r.statusCode).sort();
       // The loser has just been demoted, so is no longer allowed (403); were the roles read before
@@ -376,8 +376,8 @@ describe(`the last admin under concurrent requests (${TEST_DB})`, () => {
       await truncateAll(ctx.database);
       const { a, b, org } = await twoAdmins();
       const results = await Promise.all([
-        call(a, 'DELETE', `/organisations/${org.id}/members/${b.id}`),
-        call(b, 'DELETE', `/organisations/${org.id}/members/${a.id}`),
+        call(ctx, a, 'DELETE', `/organisations/${org.id}/members/${b.id}`),
+        call(ctx, b, 'DELETE', `/organisations/${org.id}/members/${a.id}`),
       ]);
       const statuses = results.map((r) => r.statusCode).sort();
       // The loser is either no longer a member (404) or would remove the last admin (409).
@@ -392,8 +392,8 @@ describe(`the last admin under concurrent requests (${TEST_DB})`, () => {
       await truncateAll(ctx.database);
       const { a, b, org } = await twoAdmins();
       const results = await Promise.all([
-        call(a, 'DELETE', `/organisations/${org.id}/members/${a.id}`),
-        call(b, 'DELETE', `/organisations/${org.id}/members/${b.id}`),
+        call(ctx, a, 'DELETE', `/organisations/${org.id}/members/${a.id}`),
+        call(ctx, b, 'DELETE', `/organisations/${org.id}/members/${b.id}`),
       ]);
       expect(results.map((r) => r.statusCode).sort()).toEqual([204, 409]);
       expect(await adminsOf(org.id)).toHaveLength(1);

@@ -3,34 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, memberships, organisations } from '../src/db/schema.js';
 import { truncateAll, useTestApp } from './build-test-app.js';
-import { addMember, createOrganisation, createUser, type TestUser } from './factories.js';
+import { addMember, call, createOrganisation, createTeam, createUser } from './factories.js';
 
 const ctx = useTestApp();
 beforeEach(() => truncateAll(ctx.database));
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-function call(user: TestUser | undefined, method: Method, url: string, payload?: unknown) {
-  return ctx.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: user ? user.headers : {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
-
-/** An organisation with one member of each role, and an admin of another organisation. */
-async function setup() {
-  const admin = await createUser(ctx, { name: 'Ada Admin' });
-  const contributor = await createUser(ctx, { name: 'Cy Contributor' });
-  const viewer = await createUser(ctx, { name: 'Vi Viewer' });
-  const outsider = await createUser(ctx, { name: 'Otto Outsider' });
-  const org = await createOrganisation(ctx, admin, { name: 'Leeds Teaching Hospitals' });
-  await addMember(ctx, org, contributor, 'contributor');
-  await addMember(ctx, org, viewer, 'viewer');
-  const otherOrg = await createOrganisation(ctx, outsider, { name: 'Other Org' });
-  return { admin, contributor, viewer, outsider, org, otherOrg };
-}
 
 async function auditFor(organisationId: string) {
   return ctx.database.db
@@ -52,7 +28,7 @@ const validBody = {
 describe('POST /organisations', () => {
   it('creates the organisation, makes the creator its admin and records an audit event', async () => {
     const user = await createUser(ctx);
-    const res = await call(user, 'POST', '/organisations', validBody);
+    const res = await call(ctx, user, 'POST', '/organisations', validBody);
     expect(res.statusCode).toBe(201);
     const org = ZOrganisation.parse(res.json());
     expect(org).toMatchObject({ ...validBody, role: 'admin' });
@@ -74,7 +50,7 @@ describe('POST /organisations', () => {
 
   it('needs only name, type and size band; the optional fields are null', async () => {
     const user = await createUser(ctx);
-    const res = await call(user, 'POST', '/organisations', {
+    const res = await call(ctx, user, 'POST', '/organisations', {
       name: '  Tiny Co  ',
       type: 'business',
       sizeBand: 'micro',
@@ -103,7 +79,7 @@ describe('POST /organisations', () => {
     ['an array body', [validBody]],
   ])('refuses %s with 400 and creates nothing', async (_label, body) => {
     const user = await createUser(ctx);
-    const res = await call(user, 'POST', '/organisations', body);
+    const res = await call(ctx, user, 'POST', '/organisations', body);
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(res.json().code).toBe('validation_failed');
@@ -112,12 +88,12 @@ describe('POST /organisations', () => {
 
   it('names the unknown field in the problem details', async () => {
     const user = await createUser(ctx);
-    const res = await call(user, 'POST', '/organisations', { ...validBody, plan: 'gold' });
+    const res = await call(ctx, user, 'POST', '/organisations', { ...validBody, plan: 'gold' });
     expect(JSON.stringify(res.json().issues)).toContain('plan');
   });
 
   it('answers 401 without a token', async () => {
-    const res = await call(undefined, 'POST', '/organisations', validBody);
+    const res = await call(ctx, null, 'POST', '/organisations', validBody);
     expect(res.statusCode).toBe(401);
     expect(await ctx.database.db.select().from(organisations)).toHaveLength(0);
   });
@@ -125,11 +101,11 @@ describe('POST /organisations', () => {
 
 describe('GET /organisations', () => {
   it("lists only the caller's organisations, by name, with the caller's role in each", async () => {
-    const { admin, viewer, contributor, org } = await setup();
+    const { admin, viewer, contributor, org } = await createTeam(ctx);
     const second = await createOrganisation(ctx, viewer, { name: 'Aardvark Ltd' });
     await addMember(ctx, second, admin, 'contributor');
 
-    const res = await call(admin, 'GET', '/organisations');
+    const res = await call(ctx, admin, 'GET', '/organisations');
     expect(res.statusCode).toBe(200);
     const body = ZOrganisationListResponse.parse(res.json());
     expect(body.items.map((o) => [o.name, o.role])).toEqual([
@@ -138,26 +114,26 @@ describe('GET /organisations', () => {
     ]);
 
     const forViewer = ZOrganisationListResponse.parse(
-      (await call(viewer, 'GET', '/organisations')).json(),
+      (await call(ctx, viewer, 'GET', '/organisations')).json(),
     );
     expect(forViewer.items.map((o) => [o.id, o.role])).toEqual([
       [second.id, 'admin'],
       [org.id, 'viewer'],
     ]);
-    const forContributor = (await call(contributor, 'GET', '/organisations')).json();
+    const forContributor = (await call(ctx, contributor, 'GET', '/organisations')).json();
     expect(forContributor.items.map((o: { id: string }) => o.id)).toEqual([org.id]);
   });
 
   it('answers an empty list to a user without organisations', async () => {
-    await setup();
+    await createTeam(ctx);
     const loner = await createUser(ctx);
-    const res = await call(loner, 'GET', '/organisations');
+    const res = await call(ctx, loner, 'GET', '/organisations');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ items: [] });
   });
 
   it('answers 401 without a token', async () => {
-    expect((await call(undefined, 'GET', '/organisations')).statusCode).toBe(401);
+    expect((await call(ctx, null, 'GET', '/organisations')).statusCode).toBe(401);
   });
 });
 
@@ -167,8 +143,8 @@ describe('GET /organisations/:orgId', () => {
     ['contributor', 'contributor'],
     ['viewer', 'viewer'],
   ] as const)('answers the profile and the role to a %s', async (who, role) => {
-    const people = await setup();
-    const res = await call(people[who], 'GET', `/organisations/${people.org.id}`);
+    const people = await createTeam(ctx);
+    const res = await call(ctx, people[who], 'GET', `/organisations/${people.org.id}`);
     expect(res.statusCode).toBe(200);
     expect(ZOrganisation.parse(res.json())).toMatchObject({
       id: people.org.id,
@@ -183,10 +159,11 @@ describe('GET /organisations/:orgId', () => {
   });
 
   it('answers 404 to a member of another organisation, the same as for an unknown id', async () => {
-    const { outsider, org } = await setup();
-    const res = await call(outsider, 'GET', `/organisations/${org.id}`);
+    const { outsider, org } = await createTeam(ctx);
+    const res = await call(ctx, outsider, 'GET', `/organisations/${org.id}`);
     expect(res.statusCode).toBe(404);
     const unknown = await call(
+      ctx,
       outsider,
       'GET',
       '/organisations/00000000-0000-4000-8000-000000000000',
@@ -196,22 +173,22 @@ describe('GET /organisations/:orgId', () => {
   });
 
   it('answers 400 to an id that is not a UUID', async () => {
-    const { admin } = await setup();
-    const res = await call(admin, 'GET', '/organisations/not-a-uuid');
+    const { admin } = await createTeam(ctx);
+    const res = await call(ctx, admin, 'GET', '/organisations/not-a-uuid');
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('validation_failed');
   });
 
   it('answers 401 without a token', async () => {
-    const { org } = await setup();
-    expect((await call(undefined, 'GET', `/organisations/${org.id}`)).statusCode).toBe(401);
+    const { org } = await createTeam(ctx);
+    expect((await call(ctx, null, 'GET', `/organisations/${org.id}`)).statusCode).toBe(401);
   });
 });
 
 describe('PATCH /organisations/:orgId', () => {
   it('lets an admin edit part of the profile, clear optional fields, and records the change', async () => {
-    const { admin, org } = await setup();
-    const res = await call(admin, 'PATCH', `/organisations/${org.id}`, {
+    const { admin, org } = await createTeam(ctx);
+    const res = await call(ctx, admin, 'PATCH', `/organisations/${org.id}`, {
       name: 'LTH NHS Trust',
       type: 'public_sector',
       employees: 0,
@@ -230,7 +207,7 @@ describe('PATCH /organisations/:orgId', () => {
     });
     expect(Date.parse(body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(body.createdAt));
 
-    const again = await call(admin, 'GET', `/organisations/${org.id}`);
+    const again = await call(ctx, admin, 'GET', `/organisations/${org.id}`);
     expect(again.json()).toMatchObject({ name: 'LTH NHS Trust', sector: null });
     const events = await auditFor(org.id);
     expect(events.at(-1)).toMatchObject({
@@ -246,8 +223,8 @@ describe('PATCH /organisations/:orgId', () => {
   it.each(['contributor', 'viewer'] as const)(
     'forbids a %s (403) and changes nothing',
     async (who) => {
-      const people = await setup();
-      const res = await call(people[who], 'PATCH', `/organisations/${people.org.id}`, {
+      const people = await createTeam(ctx);
+      const res = await call(ctx, people[who], 'PATCH', `/organisations/${people.org.id}`, {
         name: 'Hijacked',
       });
       expect(res.statusCode).toBe(403);
@@ -261,8 +238,10 @@ describe('PATCH /organisations/:orgId', () => {
   );
 
   it('answers 404 to an admin of another organisation and changes nothing', async () => {
-    const { outsider, org } = await setup();
-    const res = await call(outsider, 'PATCH', `/organisations/${org.id}`, { name: 'Hijacked' });
+    const { outsider, org } = await createTeam(ctx);
+    const res = await call(ctx, outsider, 'PATCH', `/organisations/${org.id}`, {
+      name: 'Hijacked',
+    });
     expect(res.statusCode).toBe(404);
     const [row] = await ctx.database.db
       .select()
@@ -281,8 +260,8 @@ describe('PATCH /organisations/:orgId', () => {
     ['a null name', { name: null }],
     ['a null size band', { sizeBand: null }],
   ])('refuses %s with 400 and changes nothing', async (_label, body) => {
-    const { admin, org } = await setup();
-    const res = await call(admin, 'PATCH', `/organisations/${org.id}`, body);
+    const { admin, org } = await createTeam(ctx);
+    const res = await call(ctx, admin, 'PATCH', `/organisations/${org.id}`, body);
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('validation_failed');
     const [row] = await ctx.database.db
@@ -302,8 +281,8 @@ describe('PATCH /organisations/:orgId', () => {
   });
 
   it('answers 401 without a token', async () => {
-    const { org } = await setup();
-    const res = await call(undefined, 'PATCH', `/organisations/${org.id}`, { name: 'X' });
+    const { org } = await createTeam(ctx);
+    const res = await call(ctx, null, 'PATCH', `/organisations/${org.id}`, { name: 'X' });
     expect(res.statusCode).toBe(401);
   });
 });

@@ -5,27 +5,20 @@ import {
   type TAnswerInput,
   ZAssessmentResults,
 } from '@waymark/rubric';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type AssessmentTeam,
   answerAll,
-  call,
   createAssessment,
-  createAssessmentTeam,
   putAnswer,
+  useAssessmentTeam,
 } from './assessment-factories.js';
-import { truncateAll, useTestApp } from './build-test-app.js';
-import { createOrganisation, createUser } from './factories.js';
+import { useTestApp } from './build-test-app.js';
+import { call, createOrganisation, createUser } from './factories.js';
 
 const ctx = useTestApp();
-beforeEach(() => truncateAll(ctx.database));
+const team = useAssessmentTeam(ctx);
 
 const profile = { organisationType: 'business', sizeBand: 'large' } as const;
-
-let team: AssessmentTeam;
-beforeEach(async () => {
-  team = await createAssessmentTeam(ctx);
-});
 
 const url = (query = '') => `/assessments/${team.assessment.id}/results${query}`;
 
@@ -192,8 +185,8 @@ describe('GET /assessments/:assessmentId/results', () => {
     expect((await call(ctx, team[who], 'GET', url())).statusCode).toBe(200);
   });
 
-  it('a stranger → 404; unauthenticated → 401', async () => {
-    expect((await call(ctx, team.stranger, 'GET', url())).statusCode).toBe(404);
+  it('an outsider → 404; unauthenticated → 401', async () => {
+    expect((await call(ctx, team.outsider, 'GET', url())).statusCode).toBe(404);
     expect((await call(ctx, null, 'GET', url())).statusCode).toBe(401);
   });
 
