@@ -3,7 +3,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connectDatabase, type Database, DatabaseStartupError } from './db/client.js';
 import { seedFrameworks } from './db/seed.js';
-import { logSerializers } from './logging.js';
+import { loggerOptions } from './logging.js';
 
 /** Loads config, opens and migrates the database, listens, and shuts down gracefully. */
 async function main() {
@@ -26,13 +26,12 @@ async function main() {
   const app = await buildApp({
     config,
     database,
-    logger: {
-      level: config.logLevel,
-      serializers: logSerializers,
-      ...(config.env === 'development' && process.stdout.isTTY
+    logger: loggerOptions(
+      config.logLevel,
+      config.env === 'development' && process.stdout.isTTY
         ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss' } } }
-        : {}),
-    },
+        : {},
+    ),
   });
 
   // On SIGINT/SIGTERM: stop accepting connections, let in-flight requests finish, then close the
