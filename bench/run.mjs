@@ -1,13 +1,17 @@
-// `pnpm bench`: drives the built API on PostgreSQL and on PGlite with autocannon, beside a bare
-// Fastify + pg reference answering the same queries in the same run, and measures the web app's
-// initial JavaScript. Prints a table and writes bench/results/<time>.{json,md}.
+// `pnpm bench`: drives the built API on PostgreSQL and on PGlite with autocannon, beside two
+// references answering the same requests in the same run — a bare Fastify + pg server
+// (reference-server.mjs) and, for the framework read, a bare Fastify sending the API's own bytes
+// from memory (memory-reference-server.mjs: the limit for that request) — and measures the web
+// app's initial JavaScript for the explorer and for the signed-in app. Prints a table and writes
+// bench/results/<time>.{json,md}.
 //
-// Routes measured: the public framework read (all three servers); the answer save
+// Routes measured: the public framework read (API, both references, PGlite) and its 304 path
+// (If-None-Match with the current ETag: API and the in-memory limit); the answer save
 // `PUT /api/v1/assessments/:id/answers/:criterionId` at PUT_CONNECTIONS (50) on PostgreSQL against
 // the reference's bare upsert of the same rows; and the results endpoint's latency.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +30,26 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const FRAMEWORK_PATH = '/api/v1/frameworks/anchor-progression/versions/1';
 const ANSWER_ROUTE = 'PUT /api/v1/assessments/:id/answers/:criterionId';
 const RESULTS_ROUTE = 'GET /api/v1/assessments/:id/results';
+const FRAMEWORK_ROUTE = `GET ${FRAMEWORK_PATH}`;
+const NOT_MODIFIED_ROUTE = `${FRAMEWORK_ROUTE} · If-None-Match → 304`;
+const API = 'Waymark API · PostgreSQL';
+const REF = 'Reference: bare Fastify + pg';
+const LIMIT = 'Limit: bare Fastify, bytes in memory';
+/**
+ * The source modules of the route chunks each initial-JS figure adds to the entry (when the
+ * bundler made a chunk of their own; otherwise they are inside the entry already): the public
+ * explorer at `/`, and where sign-in lands, an organisation's home at `/orgs/:orgId`, with the
+ * header menus that a session brings.
+ */
+const WEB_ROUTES = {
+  explorer: ['src/app/routes/explorer.tsx'],
+  'signed-in app': [
+    'src/app/routes/organisation-layout.tsx',
+    'src/app/routes/organisation-home.tsx',
+    // The header's organisation switcher and user menu, fetched as soon as a session exists.
+    'src/app/layout/header-menus.tsx',
+  ],
+};
 
 const children = new Set();
 process.on('exit', () => {
@@ -71,20 +95,25 @@ function stop(child) {
 
 /**
  * Runs autocannon twice (a short warm-up for JITs, pools and caches, then the measured run) and
- * fails when any response is not 2xx. `options` are autocannon's (`requests`, `headers`…);
- * `before` runs before each of the two runs.
+ * fails when any response is not 2xx (or, with `expectStatus`, not that status). `options` are
+ * autocannon's (`requests`, `headers`…); `before` runs before each of the two runs.
  */
 async function measure(name, route, url, options = {}, before = async () => {}) {
+  const { expectStatus, ...autocannonOptions } = options;
   const connections = options.connections ?? CONNECTIONS;
   const run = async (duration) => {
     await before();
-    return autocannon({ url, connections, duration, ...options });
+    return autocannon({ url, connections, duration, ...autocannonOptions });
   };
   await run(2);
   const r = await run(DURATION);
-  if (r.non2xx > 0 || r.errors > 0 || r.timeouts > 0)
+  const unexpected =
+    expectStatus === undefined
+      ? r.non2xx
+      : r.requests.total - (r.statusCodeStats[expectStatus]?.count ?? 0);
+  if (unexpected > 0 || r.errors > 0 || r.timeouts > 0)
     throw new Error(
-      `${name} (${route}): ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`,
+      `${name} (${route}): ${unexpected} answers not ${expectStatus ?? '2xx'}, ${r.errors} errors, ${r.timeouts} timeouts`,
     );
   return {
     name,
@@ -218,23 +247,58 @@ function answerRequests(setup, versions, state) {
   ];
 }
 
-function initialJsGzip() {
+/**
+ * The JavaScript a browser must fetch before a route can render, gzipped: the chunks index.html
+ * loads (its module script and modulepreloads) and the entry's static imports, read from Vite's
+ * manifest, plus each of `modules`' own chunk and its static imports. Lazy chunks fetched after the
+ * first render (dynamic imports) are not counted.
+ */
+function initialJsGzip(modules) {
   const dist = join(root, 'apps/web/dist');
+  const manifestPath = join(dist, '.vite/manifest.json');
+  if (!existsSync(manifestPath))
+    throw new Error(`${manifestPath} missing: apps/web/vite.config.ts needs build.manifest: true`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const srcs = [
-    ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g),
-  ].map((m) => m[1]);
+  const files = new Set(
+    [
+      ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g),
+    ].map((m) => m[1].replace(/^\//, '')),
+  );
+  const add = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) add(imported);
+  };
+  const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry);
+  for (const [key, chunk] of entries) {
+    files.delete(chunk.file);
+    add(key);
+  }
+  const chunks = [];
+  for (const module of modules) {
+    if (!existsSync(join(root, 'apps/web', module)))
+      throw new Error(`apps/web/${module} is gone: update WEB_ROUTES in bench/run.mjs`);
+    if (manifest[module]) {
+      add(module);
+      chunks.push(manifest[module].file);
+    }
+  }
   let raw = 0;
   let gz = 0;
-  for (const src of new Set(srcs)) {
-    const buf = readFileSync(join(dist, src.replace(/^\//, '')));
+  for (const file of files) {
+    const buf = readFileSync(join(dist, file));
     raw += buf.length;
     gz += gzipSync(buf, { level: 9 }).length;
   }
-  return { files: srcs.length, rawKiB: raw / 1024, gzipKiB: gz / 1024 };
+  return { files: files.size, routeChunks: chunks, rawKiB: raw / 1024, gzipKiB: gz / 1024 };
 }
 
 async function main() {
+  const web = Object.fromEntries(
+    Object.entries(WEB_ROUTES).map(([route, modules]) => [route, initialJsGzip(modules)]),
+  );
   const dbName = `waymark_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -254,25 +318,37 @@ async function main() {
     const ref = await start('reference', ['bench/reference-server.mjs'], {
       DATABASE_URL: dbUrl.toString(),
     });
-    const API = 'Waymark API · PostgreSQL';
-    const REF = 'Reference: bare Fastify + pg';
+    // The limit answers the very bytes and ETag the API answers, from memory.
+    const framework = await fetch(api.url + FRAMEWORK_PATH);
+    const etag = framework.headers.get('etag');
+    if (!framework.ok || !etag) throw new Error(`${FRAMEWORK_PATH}: ${framework.status}, no ETag`);
+    const bodyFile = join(mkdtempSync(join(tmpdir(), 'waymark-bench-')), 'framework.json');
+    writeFileSync(bodyFile, Buffer.from(await framework.arrayBuffer()));
+    const limit = await start('memory reference', ['bench/memory-reference-server.mjs'], {
+      BENCH_BODY_FILE: bodyFile,
+      BENCH_ETAG: etag,
+    });
     const best = (runs) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
-    async function compare(runApi, runRef) {
-      const apiRuns = [];
-      const refRuns = [];
+    /** Runs each of `runs` in turn, ROUNDS times, and keeps each one's best round. */
+    async function compare(...runs) {
+      const rounds = runs.map(() => []);
       for (let round = 0; round < ROUNDS; round++) {
-        apiRuns.push(await runApi());
-        refRuns.push(await runRef());
+        for (const [i, run] of runs.entries()) rounds[i].push(await run());
       }
-      results.push({ ...best(apiRuns), rounds: apiRuns.length });
-      results.push({ ...best(refRuns), rounds: refRuns.length });
+      for (const r of rounds) results.push({ ...best(r), rounds: r.length });
     }
 
-    const frameworkRoute = `GET ${FRAMEWORK_PATH}`;
     await compare(
-      () => measure(API, frameworkRoute, api.url + FRAMEWORK_PATH),
-      () => measure(REF, frameworkRoute, ref.url + FRAMEWORK_PATH),
+      () => measure(API, FRAMEWORK_ROUTE, api.url + FRAMEWORK_PATH),
+      () => measure(REF, FRAMEWORK_ROUTE, ref.url + FRAMEWORK_PATH),
+      () => measure(LIMIT, FRAMEWORK_ROUTE, limit.url + FRAMEWORK_PATH),
     );
+    const revalidate = { headers: { 'if-none-match': etag }, expectStatus: 304 };
+    await compare(
+      () => measure(API, NOT_MODIFIED_ROUTE, api.url + FRAMEWORK_PATH, revalidate),
+      () => measure(LIMIT, NOT_MODIFIED_ROUTE, limit.url + FRAMEWORK_PATH, revalidate),
+    );
+    await limit.stop();
 
     const setup = await setUpAssessments(api.url);
     const versions = new Map();
@@ -304,31 +380,41 @@ async function main() {
 
     const dataDir = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
     const lite = await start('api (pglite)', ['apps/api/dist/server.js'], { DATA_DIR: dataDir });
-    results.push(
-      await measure('Waymark API · PGlite', `GET ${FRAMEWORK_PATH}`, lite.url + FRAMEWORK_PATH),
-    );
+    results.push(await measure('Waymark API · PGlite', FRAMEWORK_ROUTE, lite.url + FRAMEWORK_PATH));
     await lite.stop();
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
 
-  const web = initialJsGzip();
-  const referenceFor = (route) =>
-    results.find((r) => r.route === route && r.name.startsWith('Reference'));
+  const find = (route, name) => results.find((r) => r.route === route && r.name === name);
+  const ratio = (r, name) => {
+    const of = find(r.route, name);
+    return of && of !== r ? `${(r.rps / of.rps).toFixed(2)}×` : '—';
+  };
+  const times = (a, b) => (a / b).toFixed(2);
+  const apiGet = find(FRAMEWORK_ROUTE, API);
+  const limitGet = find(FRAMEWORK_ROUTE, LIMIT);
+  const api304 = find(NOT_MODIFIED_ROUTE, API);
+  const limit304 = find(NOT_MODIFIED_ROUTE, LIMIT);
+  const apiPut = find(ANSWER_ROUTE, API);
+  const refPut = find(ANSWER_ROUTE, REF);
   const lines = [
-    `Waymark benchmark — ${new Date().toISOString()} — ${DURATION}s per run, ${CONNECTIONS} connections (answer saves: ${PUT_CONNECTIONS}); API and reference alternate, best of ${ROUNDS} rounds each`,
+    `Waymark benchmark — ${new Date().toISOString()} — ${DURATION}s per run, ${CONNECTIONS} connections (answer saves: ${PUT_CONNECTIONS}); servers alternate, best of ${ROUNDS} rounds each`,
     '',
-    '| route | server | conns | req/s | p50 ms | p99 ms | vs reference |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
-    ...results.map((r) => {
-      const ref = referenceFor(r.route);
-      const ratio = ref ? `${(r.rps / ref.rps).toFixed(2)}×` : '—';
-      return `| ${r.route} | ${r.name} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ratio} |`;
-    }),
+    '| route | server | conns | req/s | p50 ms | p99 ms | vs reference | vs limit |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map(
+      (r) =>
+        `| ${r.route} | ${r.name} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ratio(r, REF)} | ${ratio(r, LIMIT)} |`,
+    ),
     '',
-    'Aim for the answer save: at least 0.5× the reference and p99 under 25 ms.',
-    `Web app initial JS: ${web.files} file(s), ${web.rawKiB.toFixed(1)} KiB raw, ${web.gzipKiB.toFixed(1)} KiB gzipped`,
+    `Framework read: ${times(apiGet.rps, limitGet.rps)}× the in-memory limit (aim: at least 0.8×); 304 path: ${times(api304.rps, limit304.rps)}× the limit's 304.`,
+    `Answer save: ${times(apiPut.rps, refPut.rps)}× the reference (aim: at least 0.7×), p99 ${apiPut.p99} ms against ${refPut.p99} ms = ${times(apiPut.p99, refPut.p99)}× (aim: at most 1.5×).`,
+    ...Object.entries(web).map(
+      ([route, w]) =>
+        `Web app initial JS, ${route}: ${w.files} file(s), ${w.rawKiB.toFixed(1)} KiB raw, ${w.gzipKiB.toFixed(1)} KiB gzipped${w.routeChunks.length > 0 ? ` (route chunks: ${w.routeChunks.join(', ')})` : ''}`,
+    ),
   ];
   const text = lines.join('\n');
   console.log(`\n${text}\n`);
