@@ -22,12 +22,13 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // dist/.vite/manifest.json: `pnpm bench` reads each route's initial chunks from it.
-    manifest: true,
     sourcemap: true,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
+        // `vendor` is only what the first page of every visit needs; the libraries of the lazy
+        // routes and components (forms, menus, charts) are left to the chunks that use them, or
+        // the public explorer would download the signed-in app with them (issue 7).
         codeSplitting: {
           groups: [
             {
@@ -40,7 +41,11 @@ export default defineConfig({
               test: /node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|@reduxjs|redux|react-redux|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3)[\\/]/,
               priority: 2,
             },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](react-router|@tanstack[\\/][^\\/]+|zod)[\\/]/,
+              priority: 1,
+            },
           ],
         },
       },

@@ -1,22 +1,10 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
-import { AcceptInvitationRoute } from './routes/accept-invitation';
-import { AccountRoute } from './routes/account';
+import { createBrowserRouter, type NonIndexRouteObject, type RouteObject } from 'react-router';
 import { assessmentRoutes } from './routes/assessment-routes';
-import { CreateOrganisationRoute } from './routes/create-organisation';
 import { ExplorerRoute } from './routes/explorer';
-import { ForgotPasswordRoute } from './routes/forgot-password';
 import { NotFoundRoute } from './routes/not-found';
-import { OrganisationHomeRoute } from './routes/organisation-home';
-import { OrganisationLayoutRoute } from './routes/organisation-layout';
-import { OrganisationPeopleRoute } from './routes/organisation-people';
-import { OrganisationSettingsRoute } from './routes/organisation-settings';
-import { OrganisationsIndexRoute } from './routes/organisations-index';
-import { RegisterRoute } from './routes/register';
 import { RequireSession } from './routes/require-session';
-import { ResetPasswordRoute } from './routes/reset-password';
 import { RootRoute } from './routes/root';
 import { RouteErrorBoundary } from './routes/route-error';
-import { SignInRoute } from './routes/sign-in';
 
 /**
  * The assessment pages under `/orgs/:orgId/…` render inside the organisation's layout (its
@@ -33,9 +21,26 @@ const otherAssessmentRoutes = assessmentRoutes.filter(
   (route) => !route.path?.startsWith(ORGANISATION_PREFIX),
 );
 
-/** A page route with its own error boundary, so that a failure stays inside the layout. */
-function page(path: string, element: React.ReactNode): RouteObject {
-  return { path, element, errorElement: <RouteErrorBoundary /> };
+/**
+ * A page route with its own error boundary, so that a failure stays inside the layout. The page's
+ * code is fetched the first time it is visited: the public explorer, which most visitors see
+ * first, does not download the signed-in app's forms and pages (issue 7).
+ */
+function page(path: string, load: () => Promise<React.ComponentType>): NonIndexRouteObject {
+  return {
+    path,
+    lazy: async () => ({ Component: await load() }),
+    errorElement: <RouteErrorBoundary />,
+  };
+}
+
+/** The same for a layout route (children render in its `<Outlet />`). */
+function layout(
+  path: string,
+  load: () => Promise<React.ComponentType>,
+  children: RouteObject[],
+): RouteObject {
+  return { ...page(path, load), children };
 }
 
 /**
@@ -50,34 +55,54 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorBoundary />,
     children: [
       { index: true, element: <ExplorerRoute />, errorElement: <RouteErrorBoundary /> },
-      page('frameworks/:frameworkId/:version', <ExplorerRoute />),
-      page('sign-in', <SignInRoute />),
-      page('register', <RegisterRoute />),
-      page('forgot-password', <ForgotPasswordRoute />),
-      page('reset-password', <ResetPasswordRoute />),
-      page('invitations/accept', <AcceptInvitationRoute />),
+      {
+        path: 'frameworks/:frameworkId/:version',
+        element: <ExplorerRoute />,
+        errorElement: <RouteErrorBoundary />,
+      },
+      page('sign-in', () => import('./routes/sign-in').then((m) => m.SignInRoute)),
+      page('register', () => import('./routes/register').then((m) => m.RegisterRoute)),
+      page('forgot-password', () =>
+        import('./routes/forgot-password').then((m) => m.ForgotPasswordRoute),
+      ),
+      page('reset-password', () =>
+        import('./routes/reset-password').then((m) => m.ResetPasswordRoute),
+      ),
+      page('invitations/accept', () =>
+        import('./routes/accept-invitation').then((m) => m.AcceptInvitationRoute),
+      ),
       {
         element: <RequireSession />,
         errorElement: <RouteErrorBoundary />,
         children: [
-          page('account', <AccountRoute />),
-          page('orgs', <OrganisationsIndexRoute />),
-          page('orgs/new', <CreateOrganisationRoute />),
-          {
-            path: 'orgs/:orgId',
-            element: <OrganisationLayoutRoute />,
-            errorElement: <RouteErrorBoundary />,
-            children: [
+          page('account', () => import('./routes/account').then((m) => m.AccountRoute)),
+          page('orgs', () =>
+            import('./routes/organisations-index').then((m) => m.OrganisationsIndexRoute),
+          ),
+          page('orgs/new', () =>
+            import('./routes/create-organisation').then((m) => m.CreateOrganisationRoute),
+          ),
+          layout(
+            'orgs/:orgId',
+            () => import('./routes/organisation-layout').then((m) => m.OrganisationLayoutRoute),
+            [
               {
                 index: true,
-                element: <OrganisationHomeRoute />,
+                lazy: () =>
+                  import('./routes/organisation-home').then((m) => ({
+                    Component: m.OrganisationHomeRoute,
+                  })),
                 errorElement: <RouteErrorBoundary />,
               },
-              page('settings', <OrganisationSettingsRoute />),
-              page('people', <OrganisationPeopleRoute />),
+              page('settings', () =>
+                import('./routes/organisation-settings').then((m) => m.OrganisationSettingsRoute),
+              ),
+              page('people', () =>
+                import('./routes/organisation-people').then((m) => m.OrganisationPeopleRoute),
+              ),
               ...organisationAssessmentRoutes,
             ],
-          },
+          ),
           ...otherAssessmentRoutes,
         ],
       },

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RadarChart, type RadarSeries } from './radar-chart';
 
@@ -68,5 +68,19 @@ describe('RadarChart', () => {
     const swatches = container.querySelectorAll('.radar-chart__swatch');
     expect(swatches[0]).not.toHaveAttribute('data-dashed');
     expect(swatches[1]).toHaveAttribute('data-dashed', 'true');
+  });
+
+  it("holds the drawing's place, as wide as it will be, until the chart library has loaded", async () => {
+    const { container } = render(
+      <RadarChart data={data} series={series} title="Scores" maxSize={320} />,
+    );
+    const drawing = screen.getByRole('img', { name: 'Scores' });
+    const placeholder = drawing.querySelector('.radar-chart__placeholder');
+    expect(placeholder).toHaveStyle({ maxWidth: '320px' });
+    // The table does not wait for the drawing.
+    expect(screen.getByRole('table', { name: 'Scores' })).toBeInTheDocument();
+
+    await waitFor(() => expect(drawing.querySelector('.radar-chart__placeholder')).toBeNull());
+    expect(container.querySelector('.recharts-wrapper')).not.toBeNull();
   });
 });

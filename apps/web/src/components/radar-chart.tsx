@@ -1,15 +1,4 @@
-import { useId } from 'react';
-import {
-  PolarAngleAxis,
-  PolarGrid,
-  PolarRadiusAxis,
-  Radar,
-  RadarChart as RechartsRadarChart,
-  Text,
-  Tooltip,
-  useChartWidth,
-} from 'recharts';
-import { CHART_COLOURS } from '../lib/palette';
+import { lazy, Suspense, useId } from 'react';
 
 /** One plotted series: which column of the rows it reads, and how it looks. */
 export interface RadarSeries {
@@ -42,13 +31,17 @@ export interface RadarChartProps {
   formatValue?: (value: number | null) => string;
 }
 
-const TICKS = [0, 25, 50, 75, 100];
+/** What the drawing needs, with the defaults already applied. */
+export type RadarChartDrawingProps = Required<
+  Pick<RadarChartProps, 'data' | 'series' | 'axisKey' | 'maxSize' | 'formatValue'>
+>;
 
-// The first axis points straight up and the rest follow clockwise; the 0–100 scale runs up the
-// middle of the first gap so that its numbers never sit on an axis line or a pillar's name.
-function radiusAxisAngle(axisCount: number): number {
-  return axisCount > 0 ? 90 - 180 / axisCount : 90;
-}
+// recharts and d3 are most of the app's JavaScript: only a page that draws a chart loads them.
+// Until they arrive, a box of the drawing's size holds its place so that nothing below it moves;
+// the legend, caption and data table do not wait.
+const RadarChartDrawing = lazy(() =>
+  import('./radar-chart-drawing').then((m) => ({ default: m.RadarChartDrawing })),
+);
 
 function defaultFormat(value: number | null): string {
   return value === null ? 'Not scored' : String(value);
@@ -57,56 +50,6 @@ function defaultFormat(value: number | null): string {
 function cellValue(row: RadarRow, key: string): number | null {
   const value = row[key];
   return typeof value === 'number' ? value : null;
-}
-
-interface AngleTickProps {
-  x?: number | string;
-  y?: number | string;
-  cy?: number | string;
-  textAnchor?: string;
-  payload?: { value?: unknown };
-}
-
-// Pillar names are long ("Corporate and community"): wrap them instead of letting them run off,
-// and grow each label away from the plot so that it never sits on a vertex. On a phone-sized
-// chart the labels get a little smaller so that the plot keeps most of the width.
-function AngleTick({ x, y, cy, textAnchor, payload }: AngleTickProps) {
-  const compact = (useChartWidth() ?? 0) < 400;
-  const nx = Number(x);
-  const ny = Number(y);
-  const centre = Number(cy);
-  const anchor = textAnchor === 'start' || textAnchor === 'end' ? textAnchor : 'middle';
-  const dx = anchor === 'start' ? 4 : anchor === 'end' ? -4 : 0;
-  const verticalAnchor = anchor !== 'middle' ? 'middle' : ny < centre ? 'end' : 'start';
-  return (
-    <Text
-      x={nx + dx}
-      y={ny}
-      width={compact ? 72 : 100}
-      textAnchor={anchor}
-      verticalAnchor={verticalAnchor}
-      // Inline, not in CSS: recharts measures the words with this style to decide where to wrap.
-      style={{ fontSize: compact ? 11 : 12, fontWeight: 600 }}
-      className="radar-chart__axis-label"
-    >
-      {String(payload?.value ?? '')}
-    </Text>
-  );
-}
-
-interface RadiusTickProps {
-  x?: number | string;
-  y?: number | string;
-  payload?: { value?: unknown };
-}
-
-// Upright scale numbers (recharts would turn them to the axis' angle), just right of the axis.
-function RadiusTick({ x, y, payload }: RadiusTickProps) {
-  return (
-    <text x={Number(x) + 4} y={Number(y)} dy="0.35em" className="radar-chart__scale-label">
-      {String(payload?.value ?? '')}
-    </text>
-  );
 }
 
 /**
@@ -127,45 +70,17 @@ export function RadarChart({
   return (
     <figure className="radar-chart" aria-labelledby={caption ? captionId : undefined}>
       <div className="radar-chart__drawing" role="img" aria-label={title}>
-        <RechartsRadarChart
-          responsive
-          data={data as RadarRow[]}
-          outerRadius="88%"
-          cy="54%"
-          accessibilityLayer={false}
-          style={{ width: '100%', maxWidth: maxSize, aspectRatio: 1.2, marginInline: 'auto' }}
-          // Room for the pillar names, which may also spill into the figure's padding (see CSS).
-          margin={{ top: 24, right: 48, bottom: 24, left: 48 }}
+        <Suspense
+          fallback={<div className="radar-chart__placeholder" style={{ maxWidth: maxSize }} />}
         >
-          <PolarGrid stroke={CHART_COLOURS.grid} />
-          <PolarAngleAxis dataKey={axisKey} tick={<AngleTick />} />
-          <PolarRadiusAxis
-            angle={radiusAxisAngle(data.length)}
-            domain={[0, 100]}
-            ticks={TICKS}
-            tickCount={TICKS.length}
-            tick={<RadiusTick />}
-            axisLine={false}
+          <RadarChartDrawing
+            data={data}
+            series={series}
+            axisKey={axisKey}
+            maxSize={maxSize}
+            formatValue={formatValue}
           />
-          {series.map((s) => (
-            <Radar
-              key={s.key}
-              name={s.label}
-              dataKey={s.key}
-              stroke={s.colour}
-              strokeWidth={2}
-              strokeDasharray={s.dashed ? '6 4' : undefined}
-              fill={s.colour}
-              fillOpacity={s.fillOpacity ?? 0.2}
-              dot={{ r: 3, fillOpacity: 1 }}
-              isAnimationActive={false}
-            />
-          ))}
-          <Tooltip
-            formatter={(value) => formatValue(typeof value === 'number' ? value : null)}
-            contentStyle={{ borderRadius: 6, borderColor: CHART_COLOURS.grid }}
-          />
-        </RechartsRadarChart>
+        </Suspense>
       </div>
       <ul className="radar-chart__legend" aria-hidden="true">
         {series.map((s) => (

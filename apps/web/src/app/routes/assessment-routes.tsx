@@ -1,12 +1,7 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { useParams } from 'react-router';
 import { z } from 'zod';
-import { ActionPlanPage } from '../../features/assessments/components/action-plan-page';
-import { AssessmentListPage } from '../../features/assessments/components/assessment-list-page';
-import { CriterionPage } from '../../features/assessments/components/criterion-page';
-import { ResultsPage } from '../../features/assessments/components/results-page';
-import { ReviewPage } from '../../features/assessments/components/review-page';
-import { TaskListPage } from '../../features/assessments/components/task-list-page';
 import { NotFoundRoute } from './not-found';
 import { RouteErrorBoundary } from './route-error';
 
@@ -23,69 +18,66 @@ function useIdParam(name: string): string | null {
   return ZId.safeParse(value).success ? (value ?? null) : null;
 }
 
-function OrganisationAssessmentsRoute() {
-  const orgId = useIdParam('orgId');
-  return orgId ? <AssessmentListPage orgId={orgId} /> : <NotFoundRoute />;
+type IdPage<TName extends string> = ComponentType<Record<TName, string>>;
+
+/** Renders `page` with the id parameter `name`, or "not found" for a malformed one. */
+function IdRoute<TName extends 'orgId' | 'assessmentId'>({
+  name,
+  page: Page,
+}: {
+  name: TName;
+  page: IdPage<TName>;
+}) {
+  const id = useIdParam(name);
+  const props = { [name]: id } as Record<TName, string>;
+  return id ? <Page {...props} /> : <NotFoundRoute />;
 }
 
-function TaskListRoute() {
-  const assessmentId = useIdParam('assessmentId');
-  return assessmentId ? <TaskListPage assessmentId={assessmentId} /> : <NotFoundRoute />;
-}
-
-function CriterionRoute() {
+function CriterionRoute({ page: Page }: { page: IdPage<'assessmentId' | 'criterionId'> }) {
   const assessmentId = useIdParam('assessmentId');
   const criterionId = useParams().criterionId;
   if (!assessmentId || !ZCriterionId.safeParse(criterionId).success || !criterionId) {
     return <NotFoundRoute />;
   }
-  return <CriterionPage assessmentId={assessmentId} criterionId={criterionId} />;
+  return <Page assessmentId={assessmentId} criterionId={criterionId} />;
 }
 
-function ReviewRoute() {
-  const assessmentId = useIdParam('assessmentId');
-  return assessmentId ? <ReviewPage assessmentId={assessmentId} /> : <NotFoundRoute />;
-}
-
-function ResultsRoute() {
-  const assessmentId = useIdParam('assessmentId');
-  return assessmentId ? <ResultsPage assessmentId={assessmentId} /> : <NotFoundRoute />;
-}
-
-function ActionPlanRoute() {
-  const assessmentId = useIdParam('assessmentId');
-  return assessmentId ? <ActionPlanPage assessmentId={assessmentId} /> : <NotFoundRoute />;
+/** A route whose page is fetched the first time it is visited (issue 7: lazy routes). */
+function lazyRoute(path: string, load: () => Promise<React.ReactNode>): RouteObject {
+  return {
+    path,
+    lazy: async () => ({ element: await load() }),
+    errorElement: <RouteErrorBoundary />,
+  };
 }
 
 export const assessmentRoutes: RouteObject[] = [
-  {
-    path: 'orgs/:orgId/assessments',
-    element: <OrganisationAssessmentsRoute />,
-    errorElement: <RouteErrorBoundary />,
-  },
-  {
-    path: 'assessments/:assessmentId',
-    element: <TaskListRoute />,
-    errorElement: <RouteErrorBoundary />,
-  },
-  {
-    path: 'assessments/:assessmentId/criteria/:criterionId',
-    element: <CriterionRoute />,
-    errorElement: <RouteErrorBoundary />,
-  },
-  {
-    path: 'assessments/:assessmentId/review',
-    element: <ReviewRoute />,
-    errorElement: <RouteErrorBoundary />,
-  },
-  {
-    path: 'assessments/:assessmentId/results',
-    element: <ResultsRoute />,
-    errorElement: <RouteErrorBoundary />,
-  },
-  {
-    path: 'assessments/:assessmentId/actions',
-    element: <ActionPlanRoute />,
-    errorElement: <RouteErrorBoundary />,
-  },
+  lazyRoute('orgs/:orgId/assessments', async () => {
+    const { AssessmentListPage } = await import(
+      '../../features/assessments/components/assessment-list-page'
+    );
+    return <IdRoute name="orgId" page={AssessmentListPage} />;
+  }),
+  lazyRoute('assessments/:assessmentId', async () => {
+    const { TaskListPage } = await import('../../features/assessments/components/task-list-page');
+    return <IdRoute name="assessmentId" page={TaskListPage} />;
+  }),
+  lazyRoute('assessments/:assessmentId/criteria/:criterionId', async () => {
+    const { CriterionPage } = await import('../../features/assessments/components/criterion-page');
+    return <CriterionRoute page={CriterionPage} />;
+  }),
+  lazyRoute('assessments/:assessmentId/review', async () => {
+    const { ReviewPage } = await import('../../features/assessments/components/review-page');
+    return <IdRoute name="assessmentId" page={ReviewPage} />;
+  }),
+  lazyRoute('assessments/:assessmentId/results', async () => {
+    const { ResultsPage } = await import('../../features/assessments/components/results-page');
+    return <IdRoute name="assessmentId" page={ResultsPage} />;
+  }),
+  lazyRoute('assessments/:assessmentId/actions', async () => {
+    const { ActionPlanPage } = await import(
+      '../../features/assessments/components/action-plan-page'
+    );
+    return <IdRoute name="assessmentId" page={ActionPlanPage} />;
+  }),
 ];

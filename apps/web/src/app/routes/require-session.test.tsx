@@ -83,7 +83,7 @@ describe('signed-in pages', () => {
         }),
     });
     const { user } = renderApp(`/sign-in?next=/orgs/${ORG_ID}`);
-    await user.type(screen.getByLabelText('Email address'), 'ada@example.org');
+    await user.type(await screen.findByLabelText('Email address'), 'ada@example.org');
     await user.type(screen.getByLabelText('Password'), 'correct horse battery staple');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 

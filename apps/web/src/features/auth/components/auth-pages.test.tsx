@@ -13,7 +13,7 @@ describe('sign in', () => {
     });
     const { user, router } = renderApp('/sign-in');
 
-    await user.type(screen.getByLabelText('Email address'), '  Ada@Example.org ');
+    await user.type(await screen.findByLabelText('Email address'), '  Ada@Example.org ');
     await user.type(screen.getByLabelText('Password'), 'correct horse battery staple');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
@@ -29,7 +29,9 @@ describe('sign in', () => {
     });
     expect(getSession()).toMatchObject({ status: 'signed-in', accessToken: 'access-1' });
     // The header now offers the account menu instead of "Sign in".
-    expect(screen.getByRole('button', { name: /Account: Ada Lovelace/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: /Account: Ada Lovelace/ }),
+    ).toBeInTheDocument();
   });
 
   it('shows the API’s problem when the email or password is wrong, and stays signed out', async () => {
@@ -45,7 +47,7 @@ describe('sign in', () => {
     });
     const { user, router } = renderApp('/sign-in');
 
-    await user.type(screen.getByLabelText('Email address'), 'ada@example.org');
+    await user.type(await screen.findByLabelText('Email address'), 'ada@example.org');
     await user.type(screen.getByLabelText('Password'), 'not my password');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
@@ -61,7 +63,7 @@ describe('sign in', () => {
   it('checks the form before sending it and focuses the first invalid field', async () => {
     const fetchMock = mockApi({});
     const { user } = renderApp('/sign-in');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
 
     const email = screen.getByLabelText('Email address');
     await waitFor(() => expect(email).toHaveFocus());
@@ -95,7 +97,7 @@ describe('register', () => {
     });
     const { user } = renderApp('/register');
 
-    await user.type(screen.getByLabelText('Your name'), 'Ada Lovelace');
+    await user.type(await screen.findByLabelText('Your name'), 'Ada Lovelace');
     await user.type(screen.getByLabelText('Email address'), 'ada@example.org');
     await user.type(screen.getByLabelText(/^Password/), 'password1234');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
@@ -128,7 +130,7 @@ describe('register', () => {
     const { user, router } = renderApp(
       `/register?${new URLSearchParams({ next, email: 'ada@example.org' })}`,
     );
-    expect(screen.getByLabelText('Email address')).toHaveValue('ada@example.org');
+    expect(await screen.findByLabelText('Email address')).toHaveValue('ada@example.org');
     await user.type(screen.getByLabelText('Your name'), 'Ada Lovelace');
     await user.type(screen.getByLabelText(/^Password/), 'a long and unusual passphrase');
     await user.click(screen.getByRole('button', { name: 'Create account' }));

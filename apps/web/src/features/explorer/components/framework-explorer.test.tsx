@@ -37,6 +37,11 @@ async function findFrameworkTitle() {
   return screen.findByRole('heading', { level: 1, name: framework.title });
 }
 
+/** The tabs' code loads on its own, after the page's first paint. */
+async function findPillarTabs() {
+  return screen.findByRole('tablist', { name: 'Pillars' });
+}
+
 describe('framework explorer', () => {
   it('loads the list, then the first framework, and shows its scale and pillars', async () => {
     const fetchMock = mockPublishedFramework();
@@ -61,7 +66,7 @@ describe('framework explorer', () => {
     });
 
     // One tab per pillar, the first selected.
-    const tabs = within(screen.getByRole('tablist', { name: 'Pillars' })).getAllByRole('tab');
+    const tabs = within(await findPillarTabs()).getAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual(
       framework.pillars.map((p) => (p.optional ? `${p.title}Optional` : p.title)),
     );
@@ -77,7 +82,7 @@ describe('framework explorer', () => {
   it('opens a criterion to show its question, guidance and four levels side by side', async () => {
     mockPublishedFramework();
     const { user } = renderApp('/');
-    await findFrameworkTitle();
+    await findPillarTabs();
 
     const criterion = pillar('employment').criteria[0];
     if (!criterion) throw new Error('no criterion');
@@ -109,7 +114,7 @@ describe('framework explorer', () => {
   it('moves between pillars with the arrow keys, Home and End', async () => {
     mockPublishedFramework();
     const { user } = renderApp('/');
-    await findFrameworkTitle();
+    await findPillarTabs();
 
     const tabs = screen.getAllByRole('tab');
     await user.click(tabs[0] as HTMLElement);

@@ -1,16 +1,20 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { isApiError } from '../../../lib/api-client';
 import type { FrameworkVersionRef } from '../api/get-framework-version';
 import { useExplorerFramework } from '../hooks/use-explorer-framework';
 import { ExplorerEmpty, ExplorerLoading } from './explorer-states';
-import { FrameworkView } from './framework-view';
+import { FrameworkView, loadPillarTabs } from './framework-view';
 
 /**
  * The public framework explorer: the version named by `requested`, or the first published one.
  */
 export function FrameworkExplorer({ requested }: { requested: FrameworkVersionRef | null }) {
   const state = useExplorerFramework(requested);
+  useEffect(() => {
+    void loadPillarTabs();
+  }, []);
   switch (state.status) {
     case 'loading':
       return <ExplorerLoading />;

@@ -1,9 +1,9 @@
 import type { TFramework, TFrameworkSummary } from '@waymark/rubric';
 import { lazy, Suspense } from 'react';
 import { countLabel, formatDate, paragraphs } from '../../../lib/format';
+import { ExampleProfile } from './example-profile';
 import { FrameworkSwitcher } from './framework-switcher';
 import { LevelLegend } from './level-legend';
-import { PillarTabs } from './pillar-tabs';
 
 interface FrameworkViewProps {
   framework: TFramework;
@@ -11,10 +11,15 @@ interface FrameworkViewProps {
   summaries: readonly TFrameworkSummary[];
 }
 
-// The chart library is the largest part of the bundle: load it after the page's text is shown.
-const ExampleProfile = lazy(() =>
-  import('./example-profile').then((m) => ({ default: m.ExampleProfile })),
-);
+/**
+ * The tabs and accordions (Radix) are the explorer's largest code after React and the router: they
+ * are fetched while the framework itself loads (`FrameworkExplorer` starts this), instead of
+ * holding up the first paint of every page (issue 7).
+ */
+export function loadPillarTabs() {
+  return import('./pillar-tabs');
+}
+const PillarTabs = lazy(() => loadPillarTabs().then((m) => ({ default: m.PillarTabs })));
 
 /** One framework version, read-only: its scale, an example result, and every pillar's criteria. */
 export function FrameworkView({ framework, publishedAt, summaries }: FrameworkViewProps) {
@@ -50,15 +55,15 @@ export function FrameworkView({ framework, publishedAt, summaries }: FrameworkVi
         </section>
         <section className="panel" aria-labelledby="example-heading">
           <h2 id="example-heading">What results look like</h2>
-          <Suspense fallback={<p className="chart-placeholder">Loading the example chart…</p>}>
-            <ExampleProfile framework={framework} />
-          </Suspense>
+          <ExampleProfile framework={framework} />
         </section>
       </div>
 
       <section className="explorer__pillars" aria-labelledby="pillars-heading">
         <h2 id="pillars-heading">Pillars and criteria</h2>
-        <PillarTabs key={`${framework.id}@${framework.version}`} framework={framework} />
+        <Suspense fallback={<div className="pillar-tabs-placeholder" aria-hidden="true" />}>
+          <PillarTabs key={`${framework.id}@${framework.version}`} framework={framework} />
+        </Suspense>
       </section>
     </article>
   );
