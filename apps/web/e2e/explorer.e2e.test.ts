@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  eventually,
   launchBrowser,
   type RunningServer,
   screenshot,
@@ -39,33 +40,36 @@ describe('framework explorer', () => {
     await page.goto(server.url);
     await page.getByRole('heading', { level: 1, name: /Anchor Progression Framework/ }).waitFor();
     for (const pillar of PILLARS) {
-      await expect(page.getByRole('tab', { name: new RegExp(`^${pillar}`) }).count()).resolves.toBe(
-        1,
-      );
+      await eventually(() =>
+        page.getByRole('tab', { name: new RegExp(`^${pillar}`) }).count(),
+      ).toBe(1);
     }
     // recharts draws the radar as an SVG path with real coordinates once it has a size.
     const radar = page.locator('.recharts-radar-polygon path').first();
-    await radar.waitFor();
-    expect(await radar.getAttribute('d')).toMatch(/^M[\d.]+/);
-    const axes = await page.locator('.recharts-polar-angle-axis-tick').count();
-    expect(axes).toBeGreaterThanOrEqual(PILLARS.length);
+    await eventually(() => radar.getAttribute('d')).toMatch(/^M[\d.]+/);
+    await eventually(() =>
+      page.locator('.recharts-polar-angle-axis-tick').count(),
+    ).toBeGreaterThanOrEqual(PILLARS.length);
     await screenshot(page, 'explorer-desktop');
   });
 
   it('shows the four levels of a criterion, side by side', async () => {
     for (const level of ['Getting started', 'Developing', 'Embedding', 'Leading']) {
-      expect(await page.getByText(level, { exact: false }).count()).toBeGreaterThan(0);
+      await eventually(() => page.getByText(level, { exact: false }).count()).toBeGreaterThan(0);
     }
   });
 
   it('switches pillars with the keyboard alone', async () => {
     const first = page.getByRole('tab', { name: /^Employment/ });
-    await first.focus();
-    await page.keyboard.press('ArrowRight');
     const second = page.getByRole('tab', { name: /^Procurement/ });
-    expect(await second.getAttribute('aria-selected')).toBe('true');
-    const panel = page.getByRole('tabpanel');
-    expect(await panel.textContent()).toMatch(/spend/i);
+    await first.focus();
+    await eventually(() => first.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    // Radix moves the focus and the selection after the key event: wait for the state.
+    await eventually(() => second.getAttribute('aria-selected')).toBe('true');
+    await eventually(() => second.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await first.getAttribute('aria-selected')).toBe('false');
+    await eventually(() => page.getByRole('tabpanel').textContent()).toMatch(/spend/i);
   });
 
   it('has no serious or critical accessibility violations', async () => {
@@ -87,8 +91,7 @@ describe('framework explorer', () => {
   it('serves the API reference page, working under the same Content-Security-Policy', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${server.url}/api/docs`);
-    await page.locator('.opblock').first().waitFor();
-    expect(await page.locator('.opblock').count()).toBeGreaterThanOrEqual(4);
+    await eventually(() => page.locator('.opblock').count()).toBeGreaterThanOrEqual(4);
     await screenshot(page, 'api-docs');
   });
 

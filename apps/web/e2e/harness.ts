@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * What every browser test needs: the built server on a fresh embedded database, Debian's Chromium
@@ -111,4 +112,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** How long a browser-test assertion waits for the page to reach the state it expects. */
+export const EVENTUALLY_TIMEOUT = 15_000;
+
+/**
+ * An assertion on what the page shows that retries until it holds or {@link EVENTUALLY_TIMEOUT}
+ * passes (vitest's `expect.poll`): the page renders, moves focus and saves asynchronously, so a
+ * value read once, right after an action, is a race. Use it for every read that follows an action.
+ */
+export function eventually<T>(read: () => T | Promise<T>, message?: string) {
+  return expect.poll(read, { timeout: EVENTUALLY_TIMEOUT, interval: 50, message });
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  eventually,
   screenshot as fullPageScreenshot,
   launchBrowser,
   type RunningServer,
@@ -183,16 +184,18 @@ describe('an organisation completes its self-assessment', () => {
     async () => {
       await admin.goto(`${server.url}/orgs/${orgId}/assessments`);
       await waitForHeading(admin, 'Assessments');
-      // A business is not offered the public-sector pillar.
+      const startButton = admin.getByRole('button', { name: 'Start the assessment' });
+      await startButton.waitFor();
+      // A business is not offered the public-sector pillar (the form has rendered: its button is there).
       expect(await admin.getByRole('checkbox').count()).toBe(0);
       await expectAccessible(admin, 'assessment list');
       await screenshot(admin, 'journey-05-start-assessment');
-      await admin.getByRole('button', { name: 'Start the assessment' }).click();
+      await startButton.click();
       await admin.getByRole('heading', { name: 'Pillars' }).waitFor();
       assessmentId = new URL(admin.url()).pathname.split('/')[2] ?? '';
       expect(assessmentId).toMatch(/^[0-9a-f-]{36}$/);
       const pillarHeadings = admin.locator('.task-list__title');
-      expect(await pillarHeadings.allTextContents()).toEqual(PILLARS);
+      await eventually(() => pillarHeadings.allTextContents()).toEqual(PILLARS);
 
       const assign = admin.getByLabel('Assign Employment to');
       await assign.selectOption({ label: COLLEAGUE.name });
@@ -266,17 +269,24 @@ describe('an organisation completes its self-assessment', () => {
           return `${el?.getAttribute('value')}:${el?.getAttribute('aria-checked')}`;
         });
       const trail = [await focused()];
-      // …move with the arrows and choose with Space: "Embedding". Keys are held for 50 ms, as a
-      // person's are: Radix moves the focus a tick after the key goes down.
-      for (const key of ['ArrowRight', 'ArrowRight', 'Space']) {
-        await admin.keyboard.press(key, { delay: 50 });
-        await admin.waitForTimeout(50);
+      // …move with the arrows and choose with Space: "Embedding". Radix moves the focus a tick
+      // after the key goes down, so each step waits for the focus to arrive where it should.
+      const steps: Array<[string, RegExp]> = [
+        ['ArrowRight', /^2:/],
+        ['ArrowRight', /^3:/],
+        ['Space', /^3:true$/],
+      ];
+      for (const [key, expected] of steps) {
+        await admin.keyboard.press(key);
+        await eventually(focused, trail.join(' → ')).toMatch(expected);
         trail.push(await focused());
       }
       const embedding = admin.getByRole('radio', { name: 'Level 3: Embedding' });
-      expect(await embedding.getAttribute('aria-checked'), trail.join(' → ')).toBe('true');
+      await eventually(() => embedding.getAttribute('aria-checked'), trail.join(' → ')).toBe(
+        'true',
+      );
       // Tab on to the target (suggested: one level up) and the notes, and type.
-      expect(await admin.getByLabel('Target level').inputValue()).toBe('4');
+      await eventually(() => admin.getByLabel('Target level').inputValue()).toBe('4');
       let inNotes = false;
       for (let i = 0; i < 10 && !inNotes; i += 1) {
         await admin.keyboard.press('Tab');
@@ -324,9 +334,10 @@ describe('an organisation completes its self-assessment', () => {
           await waitForHeading(admin, 'Check your answers');
           for (const [question, answer] of chosen) {
             const row = admin.locator('.review-row').filter({ hasText: question });
-            expect(await row.locator('.review-row__answer').textContent(), question).toContain(
-              answer,
-            );
+            await eventually(
+              () => row.locator('.review-row__answer').textContent(),
+              question,
+            ).toContain(answer);
           }
           await screenshot(admin, 'journey-10-review-after-reload');
           await expectAccessible(admin, 'review mid-way');
@@ -350,9 +361,11 @@ describe('an organisation completes its self-assessment', () => {
     async () => {
       await admin.goto(`${server.url}/assessments/${assessmentId}/review`);
       await waitForHeading(admin, 'Check your answers');
+      // Every criterion is listed, none of them missing.
+      await eventually(() => admin.locator('.review-row').count()).toBeGreaterThan(PILLARS.length);
       expect(await admin.locator('.review-row--missing').count()).toBe(0);
       const submit = admin.getByRole('button', { name: 'Submit the assessment' });
-      expect(await submit.isEnabled()).toBe(true);
+      await eventually(() => submit.isEnabled()).toBe(true);
       await screenshot(admin, 'journey-11-review-complete');
       await submit.click();
       const dialog = admin.getByRole('dialog', { name: 'Submit this assessment?' });
@@ -372,23 +385,24 @@ describe('an organisation completes its self-assessment', () => {
       await admin.goto(`${server.url}/assessments/${assessmentId}/results`);
       await waitForHeading(admin, 'Results');
       const radar = admin.locator('.recharts-radar-polygon path').first();
-      await radar.waitFor();
-      expect(await radar.getAttribute('d')).toMatch(/^M[\d.]+/);
-      const axes = await admin.locator('.recharts-polar-angle-axis-tick').allTextContents();
-      expect(axes).toHaveLength(PILLARS.length);
+      await eventually(() => radar.getAttribute('d')).toMatch(/^M[\d.]+/);
       // Long names wrap into several lines (tspans), whose text runs together here.
       const squash = (text: string) => text.replace(/\s+/g, '');
-      expect(axes.map(squash)).toEqual(PILLARS.map(squash));
+      await eventually(async () =>
+        (await admin.locator('.recharts-polar-angle-axis-tick').allTextContents()).map(squash),
+      ).toEqual(PILLARS.map(squash));
       // Today and target.
-      expect(await admin.locator('.recharts-radar').count()).toBe(2);
+      await eventually(() => admin.locator('.recharts-radar').count()).toBe(2);
       await screenshot(admin, 'journey-13-results');
       await expectAccessible(admin, 'results');
 
       // On paper: no navigation or buttons, the chart still drawn.
       await admin.emulateMedia({ media: 'print' });
-      expect(await admin.locator('.assessment-nav').isVisible()).toBe(false);
-      expect(await admin.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
-      expect(await admin.locator('.recharts-radar-polygon path').first().isVisible()).toBe(true);
+      await eventually(() => admin.locator('.assessment-nav').isVisible()).toBe(false);
+      await eventually(() => admin.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+      await eventually(() =>
+        admin.locator('.recharts-radar-polygon path').first().isVisible(),
+      ).toBe(true);
       await screenshot(admin, 'journey-13b-results-print');
       await admin.emulateMedia({ media: 'screen' });
     },
@@ -406,8 +420,7 @@ describe('an organisation completes its self-assessment', () => {
       await admin.getByRole('link', { name: 'In your action plan (1 action)' }).click();
       await waitForHeading(admin, 'Action plan');
       const card = admin.locator('.action-card').first();
-      await card.waitFor();
-      expect(await card.textContent()).toContain(criterion);
+      await eventually(() => card.textContent()).toContain(criterion);
       expect(await card.locator('.action-card__title').textContent()).toMatch(/^Reach ‘/);
       await screenshot(admin, 'journey-14-action-plan');
       await expectAccessible(admin, 'action plan');
