@@ -33,6 +33,7 @@ import {
   revokeUserRefreshTokens,
   updatePasswordHash,
 } from './auth.queries.js';
+import { loginLimits, setDeviceCookie } from './login-limits.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import {
@@ -72,13 +73,6 @@ class ResetTokenError extends AppError {
 
 function asDb(tx: unknown): Db {
   return tx as Db;
-}
-
-/** Rate-limit key for sign-in: the client address and the account it tries, together. */
-function loginRateLimitKey(request: FastifyRequest): string {
-  const body = request.body as { email?: unknown } | undefined;
-  const email = typeof body?.email === 'string' ? body.email : '';
-  return `${request.ip}|${email}`;
 }
 
 const ZNoContent = z.null().describe('No content');
@@ -131,6 +125,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteModuleOptions> = async (app,
         }
         return startSession(app, asDb(tx), reply, config, user);
       });
+      setDeviceCookie(reply, config, email);
       return reply.status(201).send(session);
     },
   });
@@ -139,20 +134,13 @@ export const authRoutes: FastifyPluginAsyncZod<RouteModuleOptions> = async (app,
     method: 'POST',
     url: '/auth/login',
     onRequest: sameSite,
-    // preHandler: the key needs the validated (normalised) email.
-    config: {
-      rateLimit: {
-        max: 10,
-        timeWindow: '15 minutes',
-        hook: 'preHandler',
-        keyGenerator: loginRateLimitKey,
-      },
-    },
+    // preHandler: the keys need the validated (normalised) email. See login-limits.ts.
+    preHandler: loginLimits(app, config),
     schema: {
       tags: ['auth'],
       summary: 'Sign in',
       description:
-        'A wrong email and a wrong password get the same 401 `invalid_credentials`, in the same time. Sets the refresh cookie. Limited to 10 per 15 minutes per client address and email.',
+        'A wrong email and a wrong password get the same 401 `invalid_credentials`, in the same time. Sets the refresh cookie and a device cookie (`waymark_device`) for this email. Attempts are limited per 15 minutes: per client address and email (LOGIN_LIMIT_ADDRESS_EMAIL, default 10), and — unless the browser presents a device cookie for this email from an earlier sign-in — per client address (LOGIN_LIMIT_ADDRESS, default 30) and per account (LOGIN_LIMIT_ACCOUNT, default 20). A refused attempt answers 429 `rate_limited` with `Retry-After`.',
       body: ZLoginRequest,
       response: { 200: ZAuthSession, 400: ZProblem, 401: ZProblem, 403: ZProblem, 429: ZProblem },
     },
@@ -162,7 +150,9 @@ export const authRoutes: FastifyPluginAsyncZod<RouteModuleOptions> = async (app,
       // Unknown email: verify against a real hash anyway so that both failures take as long.
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
       if (!user || !ok) throw new InvalidCredentialsError();
-      return startSession(app, app.db, reply, config, user);
+      const session = await startSession(app, app.db, reply, config, user);
+      setDeviceCookie(reply, config, user.email);
+      return session;
     },
   });
 
@@ -280,7 +270,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteModuleOptions> = async (app,
       tags: ['auth'],
       summary: 'Set a new password with a reset link’s token',
       description:
-        'Uses the token once (400 `reset_token_invalid` if unknown, expired or used), sets the password (same rules as registration), and signs out every session of the account.',
+        'Uses the token once (400 `reset_token_invalid` if unknown, expired or used), sets the password (same rules as registration), signs out every session of the account, and gives this browser a device cookie for the email (see POST /auth/login).',
       body: ZPasswordResetConfirmRequest,
       response: { 204: ZNoContent, 400: ZProblem, 403: ZProblem, 429: ZProblem },
     },
@@ -306,6 +296,8 @@ export const authRoutes: FastifyPluginAsyncZod<RouteModuleOptions> = async (app,
           data: { revokedRefreshTokens: revoked },
         });
       });
+      // This browser proved it reads the account's email: sign-in from it is not slowed down.
+      setDeviceCookie(reply, config, reset.user.email);
       return reply.status(204).send(null);
     },
   });
