@@ -9,7 +9,7 @@ import {
   useAssessmentTeam,
 } from './assessment-factories.js';
 import { useTestApp } from './build-test-app.js';
-import { call } from './factories.js';
+import { call, type TestUser } from './factories.js';
 
 const ctx = useTestApp();
 const team = useAssessmentTeam(ctx);
@@ -30,6 +30,11 @@ async function createAction(body: Record<string, unknown> = {}) {
   });
   if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);
   return ZAction.parse(res.json());
+}
+
+async function actionRow(id: string) {
+  const [row] = await ctx.database.db.select().from(actions).where(eq(actions.id, id));
+  return row;
 }
 
 async function countActions() {
@@ -354,4 +359,65 @@ describe('DELETE /assessments/:assessmentId/actions/:actionId', () => {
     expect((await call(ctx, team.admin, 'DELETE', itemUrl('abc'))).statusCode).toBe(400);
     expect((await call(ctx, team.admin, 'DELETE', itemUrl(action.id))).statusCode).toBe(204);
   });
+});
+
+describe('an action of another assessment is out of reach through ours', () => {
+  /** An action on someone else's assessment, with every field set, and its row as stored. */
+  async function victimAction(admin: TestUser, assessmentId: string) {
+    const res = await call(ctx, admin, 'POST', `/assessments/${assessmentId}/actions`, {
+      criterionId: 'spend-analysis',
+      title: 'Map the supplier spend',
+      description: 'With finance.',
+      ownerUserId: admin.id,
+      dueDate: '2027-06-30',
+      status: 'in_progress',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = ZAction.parse(res.json()).id;
+    return { id, row: await actionRow(id) };
+  }
+
+  const attempts = {
+    PATCH: { status: 'done', title: 'hijacked', dueDate: null, ownerUserId: null },
+    DELETE: undefined,
+  } as const;
+
+  it.each(['PATCH', 'DELETE'] as const)(
+    '%s of another organisation’s action through our assessment → 404, its row unchanged',
+    async (method) => {
+      const theirs = await createAssessment(ctx, team.otherOrg);
+      const victim = await victimAction(team.outsider, theirs.id);
+      const res = await call(ctx, team.admin, method, itemUrl(victim.id), attempts[method]);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe('action_not_found');
+      expect(await actionRow(victim.id)).toEqual(victim.row);
+      // The other way round, the outsider reaching ours through theirs, is refused as well.
+      const ours = await createAction({ status: 'planned' });
+      const before = await actionRow(ours.id);
+      const back = await call(
+        ctx,
+        team.outsider,
+        method,
+        `/assessments/${theirs.id}/actions/${ours.id}`,
+        attempts[method],
+      );
+      expect(back.statusCode).toBe(404);
+      expect(await actionRow(ours.id)).toEqual(before);
+      expect((await auditEvents(ctx, 'action')).map((e) => e.action)).toEqual([
+        'created',
+        'created',
+      ]);
+    },
+  );
+
+  it.each(['PATCH', 'DELETE'] as const)(
+    '%s of an action of another assessment of our organisation → 404, its row unchanged',
+    async (method) => {
+      const other = await createAssessment(ctx, team.org);
+      const victim = await victimAction(team.admin, other.id);
+      const res = await call(ctx, team.contributor, method, itemUrl(victim.id), attempts[method]);
+      expect(res.statusCode).toBe(404);
+      expect(await actionRow(victim.id)).toEqual(victim.row);
+    },
+  );
 });

@@ -3,17 +3,20 @@ import {
   roundScore,
   scoreAssessment,
   type TAnswerInput,
+  ZAssessmentDetail,
   ZAssessmentResults,
+  ZRevisionListResponse,
 } from '@waymark/rubric';
 import { describe, expect, it } from 'vitest';
 import {
   answerAll,
   createAssessment,
   putAnswer,
+  type TestAssessment,
   useAssessmentTeam,
 } from './assessment-factories.js';
 import { useTestApp } from './build-test-app.js';
-import { call, createOrganisation, createUser } from './factories.js';
+import { call, createOrganisation, createUser, type TestUser } from './factories.js';
 
 const ctx = useTestApp();
 const team = useAssessmentTeam(ctx);
@@ -196,5 +199,80 @@ describe('GET /assessments/:assessmentId/results', () => {
     ['an unknown query field', '?format=pdf'],
   ])('400 for %s', async (_name, query) => {
     expect((await call(ctx, team.admin, 'GET', url(query))).statusCode).toBe(400);
+  });
+});
+
+describe('revisions stay with their assessment (two organisations, several revisions)', () => {
+  /** Submits one revision per level: everything answered at that level, reopened in between. */
+  async function submitRevisions(
+    admin: TestUser,
+    assessment: TestAssessment,
+    levels: number[],
+  ): Promise<void> {
+    for (const [i, level] of levels.entries()) {
+      if (i === 0) {
+        await answerAll(ctx, admin, assessment, () => ({ level, targetLevel: 4 }));
+      } else {
+        expect(
+          (await call(ctx, admin, 'POST', `/assessments/${assessment.id}/reopen`)).statusCode,
+        ).toBe(200);
+        for (const criterionId of assessment.criterionIds) {
+          const res = await putAnswer(ctx, admin, assessment.id, criterionId, {
+            level,
+            targetLevel: 4,
+            version: i,
+          });
+          expect(res.statusCode, res.body).toBe(200);
+        }
+      }
+      const submitted = await call(ctx, admin, 'POST', `/assessments/${assessment.id}/submit`);
+      expect(submitted.statusCode, submitted.body).toBe(200);
+    }
+  }
+
+  it('another organisation’s revision numbers, scores and dates never answer for ours', async () => {
+    // Ours: one revision at level 2. Theirs, submitted after ours: revisions 1 to 3 at levels 4, 3, 1.
+    await submitRevisions(team.admin, team.assessment, [2]);
+    const theirs = await createAssessment(ctx, team.otherOrg, { createdBy: team.outsider });
+    await submitRevisions(team.outsider, theirs, [4, 3, 1]);
+    const ours = `/assessments/${team.assessment.id}`;
+
+    for (const revision of [2, 3]) {
+      const res = await call(ctx, team.admin, 'GET', url(`?revision=${revision}`));
+      expect(res.statusCode, `revision ${revision}`).toBe(404);
+      expect(res.json().code).toBe('revision_not_found');
+    }
+    const first = ZAssessmentResults.parse(
+      (await call(ctx, team.viewer, 'GET', url('?revision=1'))).json(),
+    );
+    expect(first).toMatchObject({ assessmentId: team.assessment.id, revision: 1 });
+    expect(first.overall.score).toBe(33.3);
+    expect(first.criteria.map((c) => c.level)).toEqual(team.assessment.criterionIds.map(() => 2));
+
+    const list = ZRevisionListResponse.parse(
+      (await call(ctx, team.viewer, 'GET', `${ours}/revisions`)).json(),
+    );
+    expect(list.items.map((r) => r.revision)).toEqual([1]);
+    expect(roundScore(list.items[0]?.scores.overall ?? null)).toBe(33.3);
+    // The date the assessment shows is our submission's, not their later ones'.
+    const detail = ZAssessmentDetail.parse((await call(ctx, team.viewer, 'GET', ours)).json());
+    expect(detail.assessment.submittedAt).toBe(list.items[0]?.submittedAt);
+
+    const theirList = ZRevisionListResponse.parse(
+      (await call(ctx, team.outsider, 'GET', `/assessments/${theirs.id}/revisions`)).json(),
+    );
+    expect(theirList.items.map((r) => r.revision)).toEqual([1, 2, 3]);
+    // And across the boundary, in both directions: 404 whatever the revision.
+    for (const query of ['', '?revision=1', '?revision=3']) {
+      expect(
+        (await call(ctx, team.admin, 'GET', `/assessments/${theirs.id}/results${query}`))
+          .statusCode,
+      ).toBe(404);
+      expect((await call(ctx, team.outsider, 'GET', url(query))).statusCode).toBe(404);
+    }
+    expect(
+      (await call(ctx, team.admin, 'GET', `/assessments/${theirs.id}/revisions`)).statusCode,
+    ).toBe(404);
+    expect((await call(ctx, team.outsider, 'GET', `${ours}/revisions`)).statusCode).toBe(404);
   });
 });
