@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type TMembershipSummary, ZMeResponse } from '@waymark/rubric';
-import { apiGet } from './api-client';
-import { useSession } from './session';
+import { apiGet } from '../lib/api-client';
+import { useSession } from '../lib/session';
 
 /**
  * `GET /me`: the signed-in user and their memberships. Shared because the header, the

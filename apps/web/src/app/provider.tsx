@@ -1,5 +1,6 @@
 import { type QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { frameworkKeys } from '../api/frameworks';
 import { ToastProvider } from '../components/toast';
 import { restoreSession } from '../lib/api-client';
 import { createQueryClient } from '../lib/query-client';
@@ -12,7 +13,7 @@ interface AppProviderProps {
 }
 
 /** Published frameworks are the same for everyone: kept across sign-in and sign-out. */
-const PUBLIC_QUERY_ROOTS = new Set(['frameworks']);
+const PUBLIC_QUERY_ROOTS = new Set<unknown>([frameworkKeys.all[0]]);
 
 /**
  * Restores the session on start (once: the refresh is shared if it is asked for twice), and drops
@@ -30,7 +31,7 @@ function SessionLifecycle() {
       if (session.status !== 'restoring' && nextUserId !== userId) {
         if (userId !== null) {
           queryClient.removeQueries({
-            predicate: (query) => !PUBLIC_QUERY_ROOTS.has(String(query.queryKey[0])),
+            predicate: (query) => !PUBLIC_QUERY_ROOTS.has(query.queryKey[0]),
           });
         }
         userId = nextUserId;

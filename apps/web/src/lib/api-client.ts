@@ -70,7 +70,8 @@ function isAbort(error: unknown): boolean {
   );
 }
 
-async function readJson(response: Response): Promise<unknown> {
+/** The body as JSON; undefined when it is empty or not JSON. */
+export async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text.length === 0) return undefined;
   try {
@@ -80,7 +81,8 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function problemFromFailedResponse(response: Response, body: unknown): TProblem {
+/** The API's problem details for a failed response, or made-up ones in the same shape. */
+export function problemFromFailedResponse(response: Response, body: unknown): TProblem {
   const parsed = ZProblem.safeParse(body);
   if (parsed.success) return parsed.data;
   return {

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link, useLocation } from 'react-router';
+import { useMe } from '../../api/me';
 import { useCurrentOrganisationId } from '../../lib/current-organisation';
-import { useMe } from '../../lib/me';
 import { signInPath } from '../../lib/safe-next';
 import { useSession } from '../../lib/session';
 

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
+import { useMe } from '../../api/me';
 import { PageHeader } from '../../components/page-header';
 import { useToast } from '../../components/toast';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { SignOutEverywhere } from '../../features/auth/components/sign-out-everywhere';
 import { formatDate } from '../../lib/format';
-import { useMe } from '../../lib/me';
 import { ROLE_LABELS } from '../../lib/organisation-labels';
 import { useSignedInUser } from '../../lib/session';
 

@@ -1,9 +1,9 @@
 import { Link, useNavigate } from 'react-router';
+import { useMe } from '../../api/me';
 import { PageHeader } from '../../components/page-header';
 import { useCreateOrganisation } from '../../features/organisations/api/organisations';
 import { OrganisationProfileForm } from '../../features/organisations/components/organisation-profile-form';
 import { rememberOrganisation } from '../../lib/current-organisation';
-import { useMe } from '../../lib/me';
 
 /** `/orgs/new`: the first step after registering, or another organisation later. */
 export function CreateOrganisationRoute() {

@@ -2,10 +2,10 @@ import type { TOrganisation } from '@waymark/rubric';
 import { useEffect } from 'react';
 import { Link, Outlet, useOutletContext, useParams } from 'react-router';
 import { z } from 'zod';
+import { useOrganisation } from '../../api/organisations';
 import { ErrorState } from '../../components/error-state';
 import { OrganisationNav } from '../../components/layouts/organisation-nav';
 import { LoadingState } from '../../components/spinner';
-import { useOrganisation } from '../../features/organisations/api/organisations';
 import { isApiError } from '../../lib/api-client';
 import { rememberOrganisation } from '../../lib/current-organisation';
 

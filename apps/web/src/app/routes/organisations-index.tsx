@@ -1,8 +1,8 @@
 import { Navigate } from 'react-router';
+import { useMe } from '../../api/me';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/spinner';
 import { lastOrganisationId } from '../../lib/current-organisation';
-import { useMe } from '../../lib/me';
 
 /**
  * `/orgs`, where signing in lands: the organisation last worked in, else the first; someone with

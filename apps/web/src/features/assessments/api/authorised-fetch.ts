@@ -1,4 +1,4 @@
-import { type TProblem, ZProblem } from '@waymark/rubric';
+import type { TProblem } from '@waymark/rubric';
 import { API_BASE, ApiError, CLIENT_ERROR_CODES, refreshSession } from '../../../lib/api-client';
 import { endSession, getAccessToken } from '../../../lib/session';
 
@@ -67,27 +67,4 @@ export async function authorisedFetch(
   if (outcome.error.status === 0) throw outcome.error;
   endSession('expired');
   return response;
-}
-
-export async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (text.length === 0) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The API's problem details for a failed response, or made-up ones in the same shape. */
-export function problemOf(response: Response, body: unknown): TProblem {
-  const parsed = ZProblem.safeParse(body);
-  if (parsed.success) return parsed.data;
-  return {
-    type: 'about:blank',
-    title: response.statusText || 'Request failed',
-    status: response.status,
-    code: CLIENT_ERROR_CODES.unexpectedResponse,
-    detail: `The server answered ${response.status}.`,
-  };
 }

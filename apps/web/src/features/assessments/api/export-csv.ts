@@ -1,5 +1,5 @@
-import { ApiError } from '../../../lib/api-client';
-import { authorisedFetch, problemOf, readBody } from './authorised-fetch';
+import { ApiError, problemFromFailedResponse, readJson } from '../../../lib/api-client';
+import { authorisedFetch } from './authorised-fetch';
 
 /** The file name the API suggests (`Content-Disposition`), or a sensible one. */
 function fileNameOf(response: Response, fallback: string): string {
@@ -26,7 +26,7 @@ export async function downloadAssessmentCsv(assessmentId: string): Promise<strin
     { accept: 'text/csv' },
   );
   if (!response.ok) {
-    throw new ApiError(problemOf(response, await readBody(response)));
+    throw new ApiError(problemFromFailedResponse(response, await readJson(response)));
   }
   const blob = await response.blob();
   const fileName = fileNameOf(response, `waymark-assessment-${assessmentId}.csv`);

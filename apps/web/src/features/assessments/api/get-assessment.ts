@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type TAssessmentDetail, ZAssessmentDetail } from '@waymark/rubric';
+import { organisationKeys } from '../../../api/organisations';
 import { apiGet } from '../../../lib/api-client';
 
 export const assessmentKeys = {
@@ -7,7 +8,8 @@ export const assessmentKeys = {
   detail: (assessmentId: string) => ['assessments', assessmentId] as const,
   results: (assessmentId: string) => ['assessments', assessmentId, 'results'] as const,
   actions: (assessmentId: string) => ['assessments', assessmentId, 'actions'] as const,
-  forOrganisation: (orgId: string) => ['organisations', orgId, 'assessments'] as const,
+  // Under the organisation's key: refreshing the organisation refreshes its list of assessments.
+  forOrganisation: (orgId: string) => [...organisationKeys.one(orgId), 'assessments'] as const,
 };
 
 export function getAssessment(

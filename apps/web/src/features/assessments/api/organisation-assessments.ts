@@ -6,18 +6,17 @@ import {
   ZAssessmentListResponse,
   ZAssessmentSummary,
 } from '@waymark/rubric';
+import { organisationPath } from '../../../api/organisations';
 import { apiGet, apiRequest } from '../../../lib/api-client';
 import { assessmentKeys } from './get-assessment';
+
+const assessmentsPath = (orgId: string) => `${organisationPath(orgId)}/assessments`;
 
 export function getOrganisationAssessments(
   orgId: string,
   { signal }: { signal?: AbortSignal } = {},
 ): Promise<TAssessmentListResponse> {
-  return apiGet(
-    `/organisations/${encodeURIComponent(orgId)}/assessments`,
-    ZAssessmentListResponse,
-    signal ? { signal } : {},
-  );
+  return apiGet(assessmentsPath(orgId), ZAssessmentListResponse, signal ? { signal } : {});
 }
 
 export function organisationAssessmentsQueryOptions(orgId: string) {
@@ -35,7 +34,7 @@ export function createAssessment(
   orgId: string,
   body: TCreateAssessmentBody,
 ): Promise<TAssessmentSummary> {
-  return apiRequest(`/organisations/${encodeURIComponent(orgId)}/assessments`, ZAssessmentSummary, {
+  return apiRequest(assessmentsPath(orgId), ZAssessmentSummary, {
     method: 'POST',
     body,
   });

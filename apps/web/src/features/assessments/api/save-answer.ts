@@ -7,9 +7,14 @@ import {
   ZAnswerConflictProblem,
 } from '@waymark/rubric';
 import { useCallback } from 'react';
-import { ApiError, CLIENT_ERROR_CODES } from '../../../lib/api-client';
+import {
+  ApiError,
+  CLIENT_ERROR_CODES,
+  problemFromFailedResponse,
+  readJson,
+} from '../../../lib/api-client';
 import type { SaveOutcome } from '../hooks/use-autosave';
-import { authorisedFetch, problemOf, readBody } from './authorised-fetch';
+import { authorisedFetch } from './authorised-fetch';
 import { assessmentKeys } from './get-assessment';
 
 export const ANSWER_CONFLICT = 'answer_conflict';
@@ -27,7 +32,7 @@ export async function saveAnswer(
 ): Promise<SaveOutcome<TAnswer>> {
   const path = `/assessments/${encodeURIComponent(assessmentId)}/answers/${encodeURIComponent(criterionId)}`;
   const response = await authorisedFetch(path, { method: 'PUT', body, keepalive });
-  const json = await readBody(response);
+  const json = await readJson(response);
   if (response.ok) {
     const parsed = ZAnswer.safeParse(json);
     if (!parsed.success) {
@@ -55,7 +60,7 @@ export async function saveAnswer(
       return { kind: 'conflict', server: current, version: current.version };
     }
   }
-  throw new ApiError(problemOf(response, json));
+  throw new ApiError(problemFromFailedResponse(response, json));
 }
 
 /** Puts a saved answer into the cached assessment, so that other pages show it without a reload. */

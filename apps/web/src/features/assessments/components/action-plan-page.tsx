@@ -6,6 +6,7 @@ import {
 } from '@waymark/rubric';
 import { useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useMembers } from '../../../api/members';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
@@ -15,7 +16,6 @@ import { LoadingState } from '../../../components/spinner';
 import { countLabel, formatDate } from '../../../lib/format';
 import { useActions, useUpdateAction } from '../api/actions';
 import { downloadAssessmentCsv } from '../api/export-csv';
-import { useMembers } from '../api/get-organisation';
 import { ACTION_STATUS_LABELS } from '../lib/action-form';
 import { type AssessmentOutline, answersById } from '../lib/assessment-outline';
 import { assessmentPaths } from '../lib/paths';

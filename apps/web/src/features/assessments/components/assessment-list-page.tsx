@@ -1,6 +1,8 @@
 import type { TAssessmentSummary, TFrameworkSummary, TOrganisation } from '@waymark/rubric';
 import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useFrameworks, useFrameworkVersion } from '../../../api/frameworks';
+import { useOrganisation } from '../../../api/organisations';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
@@ -10,9 +12,6 @@ import { PageHeader } from '../../../components/page-header';
 import { LoadingState } from '../../../components/spinner';
 import { formatDate } from '../../../lib/format';
 import { ORGANISATION_TYPE_LABELS } from '../../../lib/organisation-labels';
-import { useFrameworkVersion } from '../api/get-framework-version';
-import { useFrameworks } from '../api/get-frameworks';
-import { useOrganisation } from '../api/get-organisation';
 import { useCreateAssessment, useOrganisationAssessments } from '../api/organisation-assessments';
 import { assessmentPaths } from '../lib/paths';
 import { ProgressMeter } from './progress-meter';
@@ -130,7 +129,7 @@ function StartAssessment({ organisation }: { organisation: TOrganisation }) {
   const list = frameworks.data?.items ?? [];
   const selected = list.find((f) => frameworkKey(f) === chosen) ?? list[0] ?? null;
   const definition = useFrameworkVersion(
-    selected ? { id: selected.id, version: selected.version } : null,
+    selected ? { frameworkId: selected.id, version: selected.version } : null,
   );
   // Optional pillars such as Service delivery are for public anchors only (RUBRIC.md).
   const optionalPillars =

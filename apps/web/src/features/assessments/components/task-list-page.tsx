@@ -1,12 +1,12 @@
 import type { TAnswer, TAssessmentDetail, TMember } from '@waymark/rubric';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import { useMembers } from '../../../api/members';
 import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form/form-alert';
 import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../lib/session';
 import { useAssignPillar } from '../api/assign-pillar';
-import { useMembers } from '../api/get-organisation';
 import { useFlushDrafts } from '../hooks/use-flush-drafts';
 import {
   type AssessmentOutline,

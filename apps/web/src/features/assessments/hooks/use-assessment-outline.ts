@@ -1,7 +1,7 @@
 import type { TAssessmentDetail, TFramework } from '@waymark/rubric';
 import { useMemo } from 'react';
+import { useFrameworkVersion } from '../../../api/frameworks';
 import { useAssessment } from '../api/get-assessment';
-import { useFrameworkVersion } from '../api/get-framework-version';
 import { type AssessmentOutline, buildOutline } from '../lib/assessment-outline';
 
 export type AssessmentOutlineQuery =
@@ -18,7 +18,7 @@ export type AssessmentOutlineQuery =
 export function useAssessmentOutline(assessmentId: string): AssessmentOutlineQuery {
   const detail = useAssessment(assessmentId);
   const ref = detail.data
-    ? { id: detail.data.framework.id, version: detail.data.framework.version }
+    ? { frameworkId: detail.data.framework.id, version: detail.data.framework.version }
     : null;
   const framework = useFrameworkVersion(ref);
   const outline = useMemo(

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router';
+import type { FrameworkVersionRef } from '../../../api/frameworks';
 import { ErrorState } from '../../../components/error-state';
 import { isApiError } from '../../../lib/api-client';
-import type { FrameworkVersionRef } from '../api/get-framework-version';
 import { useExplorerFramework } from '../hooks/use-explorer-framework';
 import { ExplorerEmpty, ExplorerLoading } from './explorer-states';
 import { FrameworkView, loadPillarTabs } from './framework-view';

@@ -1,6 +1,9 @@
 import type { TFramework, TFrameworkSummary } from '@waymark/rubric';
-import { type FrameworkVersionRef, useFrameworkVersion } from '../api/get-framework-version';
-import { useFrameworks } from '../api/get-frameworks';
+import {
+  type FrameworkVersionRef,
+  useFrameworks,
+  useFrameworkVersion,
+} from '../../../api/frameworks';
 
 export type ExplorerState =
   | { status: 'loading' }

@@ -6,12 +6,11 @@ import {
   ZInvitationListResponse,
   ZInvitationPreview,
 } from '@waymark/rubric';
+import { ME_QUERY_KEY } from '../../../api/me';
+import { organisationKeys, organisationPath } from '../../../api/organisations';
 import { apiGet, apiRequest, ZNoContent } from '../../../lib/api-client';
-import { ME_QUERY_KEY } from '../../../lib/me';
-import { organisationKeys } from './organisations';
 
-const invitationsPath = (orgId: string) =>
-  `/organisations/${encodeURIComponent(orgId)}/invitations`;
+const invitationsPath = (orgId: string) => `${organisationPath(orgId)}/invitations`;
 
 export function invitationsQueryOptions(orgId: string) {
   return queryOptions({

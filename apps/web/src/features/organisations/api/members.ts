@@ -1,24 +1,12 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type TMemberRole, ZMember, ZMemberListResponse } from '@waymark/rubric';
-import { apiGet, apiRequest, ZNoContent } from '../../../lib/api-client';
-import { ME_QUERY_KEY } from '../../../lib/me';
-import { organisationKeys } from './organisations';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type TMemberRole, ZMember } from '@waymark/rubric';
+import { ME_QUERY_KEY } from '../../../api/me';
+import { membersPath } from '../../../api/members';
+import { organisationKeys } from '../../../api/organisations';
+import { apiRequest, ZNoContent } from '../../../lib/api-client';
 
-const membersPath = (orgId: string) => `/organisations/${encodeURIComponent(orgId)}/members`;
 const memberPath = (orgId: string, userId: string) =>
   `${membersPath(orgId)}/${encodeURIComponent(userId)}`;
-
-export function membersQueryOptions(orgId: string) {
-  return queryOptions({
-    queryKey: organisationKeys.members(orgId),
-    queryFn: ({ signal }) => apiGet(membersPath(orgId), ZMemberListResponse, { signal }),
-  });
-}
-
-/** Admins first, then by name. */
-export function useMembers(orgId: string) {
-  return useQuery(membersQueryOptions(orgId));
-}
 
 /**
  * After a change to people, the profile (own role), the member and invitation lists (keyed under

@@ -1,5 +1,6 @@
 import { MEMBER_ROLES, type TMember, ZUpdateMemberBody } from '@waymark/rubric';
 import { useState } from 'react';
+import { useMembers } from '../../../api/members';
 import { Button } from '../../../components/button';
 import { ConfirmDialog, Dialog } from '../../../components/dialog';
 import { EmptyState } from '../../../components/empty-state';
@@ -12,7 +13,7 @@ import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../../lib/organisation-labels';
-import { useChangeMemberRole, useMembers, useRemoveMember } from '../api/members';
+import { useChangeMemberRole, useRemoveMember } from '../api/members';
 
 const ROLE_OPTIONS = MEMBER_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
