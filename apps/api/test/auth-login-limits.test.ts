@@ -1,7 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { DEVICE_COOKIE_NAME } from '../src/modules/auth/login-limits.js';
+import {
+  DEVICE_COOKIE_NAME,
+  signDeviceCookie,
+  verifyDeviceCookie,
+} from '../src/modules/auth/login-limits.js';
 import { clientIp, expectProblem, register, STRONG_PASSWORD, uniqueEmail } from './auth-helpers.js';
 import { testConfig, useTestApp } from './build-test-app.js';
 import { createUser } from './factories.js';
@@ -68,6 +72,24 @@ describe('the device cookie', () => {
       path: '/api/v1/auth/login',
       maxAge: 180 * 86_400,
     });
+  });
+});
+
+describe('device cookie values', () => {
+  const secret = 'k'.repeat(64);
+  const now = Date.UTC(2030, 0, 1);
+  const day = 86_400_000;
+
+  it('are valid only for their email and secret, for 180 days', () => {
+    const value = signDeviceCookie(secret, 'ada@example.org', now);
+    expect(verifyDeviceCookie(secret, 'ada@example.org', value, now)).toBe(value.split('.')[0]);
+    expect(verifyDeviceCookie(secret, 'ada@example.org', value, now + 179 * day)).toBeDefined();
+    expect(verifyDeviceCookie(secret, 'ada@example.org', value, now + 181 * day)).toBeUndefined();
+    expect(verifyDeviceCookie(secret, 'eve@example.org', value, now)).toBeUndefined();
+    expect(verifyDeviceCookie('s'.repeat(64), 'ada@example.org', value, now)).toBeUndefined();
+    for (const bad of [undefined, '', 'a.b', `${value}.x`, value.replace(/\.\d+\./, '.1e9.')]) {
+      expect(verifyDeviceCookie(secret, 'ada@example.org', bad, now)).toBeUndefined();
+    }
   });
 });
 

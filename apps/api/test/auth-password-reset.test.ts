@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditEvents, passwordResets, refreshTokens } from '../src/db/schema.js';
 import { hashToken } from '../src/modules/auth/auth.queries.js';
+import { DEVICE_COOKIE_NAME, verifyDeviceCookie } from '../src/modules/auth/login-limits.js';
 import {
   clientIp,
   expectProblem,
@@ -126,6 +127,10 @@ describe('password reset by email', () => {
 
     const res = await confirmReset({ token, newPassword: OTHER_STRONG_PASSWORD });
     expect(res.statusCode, res.body).toBe(204);
+    // This browser proved it reads the mail: sign-in from it skips the per-account limit.
+    const device = res.cookies.find((c) => c.name === DEVICE_COOKIE_NAME);
+    expect(device?.value).toMatch(/^[A-Za-z0-9_-]+\.\d+\.[A-Za-z0-9_-]+$/);
+    expect(verifyDeviceCookie(ctx.config.auth.jwtSecret, user.email, device?.value)).toBeDefined();
 
     expectProblem(await refresh(ctx, session), 401, 'refresh_token_invalid');
     const live = await ctx.database.db.select().from(refreshTokens);
