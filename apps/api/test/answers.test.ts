@@ -1,14 +1,15 @@
 import { ZAnswer, ZAnswerConflictProblem } from '@waymark/rubric';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { answers, assessments, memberships } from '../src/db/schema.js';
+import { answers, assessmentRevisions, assessments, memberships } from '../src/db/schema.js';
 import {
+  answerAll,
   auditEvents,
   createAssessment,
   putAnswer,
   useAssessmentTeam,
 } from './assessment-factories.js';
-import { useTestApp } from './build-test-app.js';
+import { TEST_DB, useTestApp } from './build-test-app.js';
 import { call, createOrganisation, createUser } from './factories.js';
 
 const ctx = useTestApp();
@@ -551,3 +552,106 @@ describe('PUT /assessments/:assessmentId/answers/:criterionId', () => {
     });
   });
 });
+
+/**
+ * A save and a submission must wait for each other (`FOR SHARE` on the assessment row against the
+ * submission's `FOR UPDATE`): no save may land after the submission has read the answers. PGlite
+ * has one connection, so there the two can never overlap; the race needs the real server, and the
+ * postgres project runs it (it is not defined for PGlite at all).
+ */
+if (TEST_DB === 'postgres') {
+  describe('answer saves racing a submission (PostgreSQL)', () => {
+    const ROUNDS = 4;
+    const CHAINS = 6;
+    const MAX_SAVES_PER_CHAIN = 200;
+
+    interface Ack {
+      criterionId: string;
+      version: number;
+      notes: string;
+    }
+
+    it('nothing changes after the snapshot; each save is in it (2xx) or refused as locked', async () => {
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const assessment = await createAssessment(ctx, team.org);
+        await answerAll(ctx, team.contributor, assessment, () => ({ level: 1 }));
+        const racing = assessment.criterionIds.slice(0, CHAINS);
+        const acks: Ack[] = [];
+        const refusals: { criterionId: string; status: number; code: string }[] = [];
+        let startSubmit: () => void = () => {};
+        const enoughSaves = new Promise<void>((resolve) => {
+          startSubmit = resolve;
+        });
+
+        // One chain of saves per criterion, each save on the version the previous one returned,
+        // until the assessment refuses them: all chains at once, and the submission among them.
+        const chain = async (criterionId: string) => {
+          let version = 1;
+          for (let n = 0; n < MAX_SAVES_PER_CHAIN; n += 1) {
+            const notes = `round ${round}, ${criterionId}, save ${n}`;
+            const res = await putAnswer(ctx, team.contributor, assessment.id, criterionId, {
+              level: (n % 4) + 1,
+              notes,
+              version,
+            });
+            if (res.statusCode >= 200 && res.statusCode < 300) {
+              version = ZAnswer.parse(res.json()).version;
+              acks.push({ criterionId, version, notes });
+              if (acks.length >= CHAINS * 2) startSubmit();
+              continue;
+            }
+            refusals.push({ criterionId, status: res.statusCode, code: res.json().code });
+            return;
+          }
+          throw new Error(`${criterionId}: ${MAX_SAVES_PER_CHAIN} saves and never refused`);
+        };
+        const submission = enoughSaves.then(() =>
+          call(ctx, team.admin, 'POST', `/assessments/${assessment.id}/submit`),
+        );
+        const [submitted] = await Promise.all([submission, ...racing.map(chain)]);
+        expect(submitted.statusCode, submitted.body).toBe(200);
+
+        // Every chain ended in a refusal because the assessment was locked, 409 or 423 alike.
+        expect(refusals.map((r) => r.criterionId).sort()).toEqual([...racing].sort());
+        for (const refusal of refusals) {
+          expect([409, 423]).toContain(refusal.status);
+          expect(refusal.code).toBe('assessment_locked');
+        }
+
+        const [revision] = await ctx.database.db
+          .select({ answers: assessmentRevisions.answers })
+          .from(assessmentRevisions)
+          .where(eq(assessmentRevisions.assessmentId, assessment.id));
+        const snapshot = new Map(
+          (
+            revision?.answers as {
+              criterionId: string;
+              level: number | null;
+              notes: string | null;
+            }[]
+          ).map((a) => [a.criterionId, a]),
+        );
+        const stored = await ctx.database.db
+          .select()
+          .from(answers)
+          .where(eq(answers.assessmentId, assessment.id));
+        // The answers as they are now are the snapshot: nothing landed after it was taken.
+        expect(stored).toHaveLength(snapshot.size);
+        for (const row of stored) {
+          expect(snapshot.get(row.criterionId), row.criterionId).toMatchObject({
+            level: row.level,
+            notes: row.notes,
+          });
+        }
+        // The last acknowledged save of each chain is what was stored and submitted, so every
+        // acknowledged save is in the snapshot (the earlier ones of a chain by being replaced).
+        for (const criterionId of racing) {
+          const last = acks.filter((a) => a.criterionId === criterionId).at(-1);
+          const row = stored.find((r) => r.criterionId === criterionId);
+          expect(row?.version ?? 0, criterionId).toBe(last?.version ?? 1);
+          expect(snapshot.get(criterionId)?.notes ?? null).toBe(last?.notes ?? null);
+        }
+      }
+    });
+  });
+}
