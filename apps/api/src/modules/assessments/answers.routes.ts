@@ -16,7 +16,6 @@ import { getAnswer, saveAnswerIfVersion } from './answers.queries.js';
 import {
   type AssessmentMeta,
   type AssessmentModuleOptions,
-  findCriterion,
   loadAssessment,
 } from './assessment-context.js';
 import { toAnswer } from './mappers.js';
@@ -30,6 +29,27 @@ function invalidAnswer(detail: string): AppError {
 }
 
 /**
+ * The criteria that apply to an assessment, each with its pillar's id: fixed once the assessment
+ * has started (its meta never changes), so worked out once per cached meta rather than on every
+ * save.
+ */
+const applicableByMeta = new WeakMap<AssessmentMeta, Map<string, string>>();
+
+function applicableCriterionPillars(framework: TFramework, meta: AssessmentMeta) {
+  let applicable = applicableByMeta.get(meta);
+  if (!applicable) {
+    applicable = new Map();
+    for (const pillar of applicableCriteria(framework, meta.profile, {
+      includeOptionalPillars: meta.includedOptionalPillars,
+    })) {
+      for (const criterion of pillar.criteria) applicable.set(criterion.id, pillar.id);
+    }
+    applicableByMeta.set(meta, applicable);
+  }
+  return applicable;
+}
+
+/**
  * What the body schema cannot know: the criterion must be in the framework AND apply to this
  * assessment (404 `criterion_not_found`), levels within the framework's scale and indicators of
  * the criterion's pillar within their units (400 `invalid_answer`).
@@ -40,11 +60,8 @@ function checkAnswer(
   criterionId: string,
   body: TSaveAnswerBody,
 ): AppError | undefined {
-  const found = findCriterion(framework, criterionId);
-  const applies = applicableCriteria(framework, meta.profile, {
-    includeOptionalPillars: meta.includedOptionalPillars,
-  }).some((p) => p.criteria.some((c) => c.id === criterionId));
-  if (!found || !applies) {
+  const pillarId = applicableCriterionPillars(framework, meta).get(criterionId);
+  if (pillarId === undefined) {
     return new AppError(
       404,
       'criterion_not_found',
@@ -59,7 +76,7 @@ function checkAnswer(
   if (body.targetLevel != null && body.targetLevel > levelCount) {
     return invalidAnswer(`targetLevel must be from 1 to ${levelCount}, or null.`);
   }
-  const issues = checkIndicatorValues(framework, found.pillar.id, body.indicators ?? {});
+  const issues = checkIndicatorValues(framework, pillarId, body.indicators ?? {});
   if (issues.length > 0) return invalidAnswer(issues.map((i) => i.message).join('; '));
   return undefined;
 }
