@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { fetchedPaths, jsonResponse, mockApi, problemResponse } from '../testing/api-mocks';
 import { anAuthSession, signInForTest, startRestoring } from '../testing/session';
@@ -72,8 +72,12 @@ describe('api client sessions', () => {
     });
 
     const requests = Promise.all(['a', 'b', 'c'].map((id) => apiGet(`/things/${id}`, ZThing)));
-    // Let all three 401s arrive before the refresh answers.
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // All three 401s arrive while the refresh is still open.
+    await vi.waitFor(() => {
+      const paths = fetchedPaths(fetchMock);
+      expect(paths.filter((p) => p.startsWith('/things/'))).toHaveLength(3);
+      expect(paths).toContain('/auth/refresh');
+    });
     releaseRefresh();
     await expect(requests).resolves.toHaveLength(3);
 

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { DEFAULT_FRAMEWORK, type TAnswer } from '@waymark/rubric';
-import { beforeEach, describe, expect, it, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { jsonResponse, mockApi } from '../../../testing/api-mocks';
 import { signInForTest } from '../../../testing/session';
+import { AUTOSAVE_DEBOUNCE_MS } from '../hooks/use-autosave';
 import { draftKey, readDraft, writeDraft } from '../lib/draft-storage';
 import {
   ASSESSMENT_ID,
@@ -52,8 +53,26 @@ async function openPage(answers: TAnswer[] = [], extra: Parameters<typeof mockAp
   return { ...rendered, fetchMock };
 }
 
+/**
+ * For a test that must show that nothing was saved: the page runs on a fake clock that still
+ * follows real time (so that Testing Library's waits work), and `passTheDebounce` jumps past the
+ * autosave's delay at once instead of sleeping through it. Call before rendering, so that every
+ * timer the page sets is on that clock.
+ */
+function useJumpableClock() {
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+}
+
+async function passTheDebounce() {
+  await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS * 2);
+}
+
 beforeEach(() => {
   signInForTest();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe('criterion page', () => {
@@ -108,13 +127,14 @@ describe('criterion page', () => {
   });
 
   it('requires a reason for "not applicable" before saving', async () => {
+    useJumpableClock();
     const { user, fetchMock } = await openPage();
     await user.click(screen.getByRole('radio', { name: 'Not applicable' }));
     const reason = screen.getByLabelText(/Why does this criterion not apply/);
     expect(
       await screen.findByText(/Not saved yet: Say why this criterion does not apply/),
     ).toBeVisible();
-    await new Promise((r) => setTimeout(r, 1200));
+    await passTheDebounce();
     expect(puts(fetchMock)).toEqual([]);
 
     await user.type(reason, 'We employ nobody directly');
@@ -126,6 +146,7 @@ describe('criterion page', () => {
   });
 
   it('checks evidence links as http(s) addresses, inline, and saves only valid ones', async () => {
+    useJumpableClock();
     const { user, fetchMock } = await openPage([anAnswer({ version: 4 })]);
     await user.click(screen.getByRole('button', { name: 'Add a link' }));
     const input = screen.getByLabelText('Link 1');
@@ -136,7 +157,7 @@ describe('criterion page', () => {
     ).toBeVisible();
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input).toHaveAccessibleDescription(expect.stringContaining('Enter a full web address'));
-    await new Promise((r) => setTimeout(r, 1200));
+    await passTheDebounce();
     expect(puts(fetchMock)).toEqual([]);
 
     await user.clear(input);
@@ -156,6 +177,7 @@ describe('criterion page', () => {
   });
 
   it('on a conflict shows both versions; "take theirs" replaces the form', async () => {
+    useJumpableClock();
     const theirs = anAnswer({
       level: 4,
       targetLevel: 4,
@@ -193,7 +215,7 @@ describe('criterion page', () => {
       'true',
     );
     expect(readDraft(draftKey(ASSESSMENT_ID, FIRST_CRITERION))).toBeNull();
-    await new Promise((r) => setTimeout(r, 1200));
+    await passTheDebounce();
     expect(puts(fetchMock)).toHaveLength(1);
   });
 
