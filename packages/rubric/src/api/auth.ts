@@ -119,6 +119,8 @@ export const AUTH_ERROR_CODES = {
   emailTaken: 'email_taken',
   refreshTokenInvalid: 'refresh_token_invalid',
   refreshTokenReused: 'refresh_token_reused',
+  /** The sign-in is older than SESSION_MAX_AGE_DAYS, however often it was refreshed. */
+  sessionExpired: 'session_expired',
   csrfFailed: 'csrf_failed',
   resetTokenInvalid: 'reset_token_invalid',
   unauthorized: 'unauthorized',
