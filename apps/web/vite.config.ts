@@ -22,6 +22,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: `pnpm bench` reads each route's initial chunks from it.
+    manifest: true,
     sourcemap: true,
     rolldownOptions: {
       output: {
