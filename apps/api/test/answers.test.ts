@@ -622,9 +622,10 @@ if (TEST_DB === 'postgres') {
           .select({ answers: assessmentRevisions.answers })
           .from(assessmentRevisions)
           .where(eq(assessmentRevisions.assessmentId, assessment.id));
+        if (!revision) throw new Error('the submit stored no revision');
         const snapshot = new Map(
           (
-            revision?.answers as {
+            revision.answers as {
               criterionId: string;
               level: number | null;
               notes: string | null;
