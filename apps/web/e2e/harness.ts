@@ -22,7 +22,10 @@ export interface RunningServer {
 
 export async function startBuiltServer(): Promise<RunningServer> {
   const entry = join(repoRoot, 'apps/api/dist/server.js');
-  const webIndex = join(repoRoot, 'apps/web/dist/index.html');
+  // E2E_WEB_DIST serves a web build kept elsewhere (e.g. `vite build --outDir /tmp/x`), so that
+  // one build can be tested while another is written to apps/web/dist.
+  const webDist = process.env.E2E_WEB_DIST ?? join(repoRoot, 'apps/web/dist');
+  const webIndex = join(webDist, 'index.html');
   if (!existsSync(entry) || !existsSync(webIndex)) {
     throw new Error('Build the app first: `pnpm build` (the browser tests run the built server).');
   }
@@ -35,6 +38,7 @@ export async function startBuiltServer(): Promise<RunningServer> {
       HOST: '127.0.0.1',
       PORT: '0',
       DATA_DIR: dataDir,
+      WEB_DIST: webDist,
       JWT_SECRET: 'browser-test-secret-browser-test-secret',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
