@@ -89,13 +89,9 @@ describe('POST /assessments/:assessmentId/actions', () => {
     const res = await call(ctx, team.admin, 'POST', listUrl(), { criterionId: 'secure-contracts' });
     expect(res.statusCode).toBe(201);
     const next = secureContracts?.levels[2];
-    const expected = `Reach ‘Embedding’: ${next?.descriptor}`;
     const action = res.json();
-    expect(action.title).toBe(
-      expected.length > 200 ? `${expected.slice(0, 199).trimEnd()}…` : expected,
-    );
-    expect(action.title.length).toBeLessThanOrEqual(200);
-    expect(action.description).toBe(next?.example);
+    expect(action.title).toBe(`${secureContracts?.title}: reach Embedding`);
+    expect(action.description).toBe(`${next?.descriptor}\n\nFor example: ${next?.example}`);
   });
 
   it('pre-fills level 1 for an unanswered criterion, keeping a description that was given', async () => {
@@ -103,7 +99,7 @@ describe('POST /assessments/:assessmentId/actions', () => {
       criterionId: 'spend-analysis',
       description: 'Ask finance for the ledger.',
     });
-    expect(res.json().title).toMatch(/^Reach ‘Getting started’: /);
+    expect(res.json().title).toMatch(/: reach Getting started$/);
     expect(res.json().description).toBe('Ask finance for the ledger.');
   });
 

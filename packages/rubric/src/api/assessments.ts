@@ -387,8 +387,8 @@ export const ZDueDate = storable(z.iso.date());
 /**
  * `POST /assessments/:assessmentId/actions` (admin or contributor). `criterionId` must be a
  * criterion of the assessment's framework; `ownerUserId` a member of the organisation.
- * Omit `title` to pre-fill it from the criterion's next level ("Reach ‘Embedding’: <descriptor>",
- * cut to 200 characters) — `description` then defaults to that level's example.
+ * Omit `title` to pre-fill it from the criterion's next level ("Fair pay: reach Embedding", cut to
+ * 200 characters) — `description` then defaults to that level's descriptor and example.
  */
 export const ZCreateActionBody = z
   .object({

@@ -3,12 +3,19 @@ export { type BenchmarkSample, benchmark, quantile } from './benchmark.js';
 export { compareAssessments } from './compare-assessments.js';
 export { criterionScore, roundScore } from './criterion-score.js';
 export {
+  type CriteriaCounts,
+  criteriaCounts,
+  formatScore,
+  formatScoreChange,
+} from './format.js';
+export {
   checkIndicatorValues,
   type IndicatorBounds,
   type IndicatorIssue,
   indicatorBounds,
 } from './indicators.js';
 export { mapAnswersToVersion } from './map-answers-to-version.js';
+export { type RankedPriority, rankPriorities, TOP_PRIORITIES } from './priorities.js';
 export {
   type AssessmentProgress,
   assessmentProgress,

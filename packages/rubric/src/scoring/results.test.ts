@@ -50,18 +50,19 @@ describe('suggestAction', () => {
   if (!criterion) throw new Error('fixture');
   it('pre-fills from the next level, within the title limit', () => {
     const suggestion = suggestAction(DEFAULT_FRAMEWORK, criterion, 2);
-    expect(suggestion.title.startsWith('Reach ‘Embedding’: ')).toBe(true);
-    expect(suggestion.title.length).toBeLessThanOrEqual(200);
-    expect(suggestion.description).toBe(criterion.levels[2]?.example);
+    expect(suggestion.title).toBe(`${criterion.title}: reach Embedding`);
+    expect(suggestion.description).toBe(
+      `${criterion.levels[2]?.descriptor}\n\nFor example: ${criterion.levels[2]?.example}`,
+    );
   });
   it('cuts a long title with an ellipsis', () => {
-    const s = suggestAction(DEFAULT_FRAMEWORK, criterion, 2, 30);
-    expect(s.title).toHaveLength(30);
+    const s = suggestAction(DEFAULT_FRAMEWORK, criterion, 2, 12);
+    expect(s.title.length).toBeLessThanOrEqual(12);
     expect(s.title.endsWith('…')).toBe(true);
   });
   it('says keep at the top level', () => {
     expect(suggestAction(DEFAULT_FRAMEWORK, criterion, 4)).toEqual({
-      title: `Keep ‘Leading’: ${criterion.title}`,
+      title: `${criterion.title}: keep Leading`,
       description: null,
     });
   });

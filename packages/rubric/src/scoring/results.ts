@@ -47,8 +47,10 @@ export function nextStep(
 
 /**
  * A starting point for an action on `criterion`, from where it stands (`level`, null if not
- * answered): "Reach ‘Embedding’: <descriptor>" with the level's example as its description, cut to
- * `maxTitle` characters; at the top level, "Keep ‘Leading’: <criterion title>".
+ * answered): a short title naming the criterion and the level to reach ("Fair pay: reach
+ * Embedding"), with that level's descriptor and example as the description (issue 8: the
+ * descriptor is too long for a title); at the top level, "Fair pay: keep Leading" and no
+ * description. The title is cut to `maxTitle` characters.
  */
 export function suggestAction(
   framework: Pick<TFramework, 'levels'>,
@@ -59,11 +61,11 @@ export function suggestAction(
   const next = nextStep(framework, criterion, level);
   const top = framework.levels[framework.levels.length - 1];
   const title = next
-    ? `Reach ‘${next.name}’: ${next.descriptor}`
-    : `Keep ‘${top?.name ?? 'the top level'}’: ${criterion.title}`;
+    ? `${criterion.title}: reach ${next.name}`
+    : `${criterion.title}: keep ${top?.name ?? 'the top level'}`;
   return {
     title: title.length > maxTitle ? `${title.slice(0, maxTitle - 1).trimEnd()}…` : title,
-    description: next ? next.example : null,
+    description: next ? `${next.descriptor}\n\nFor example: ${next.example}` : null,
   };
 }
 

@@ -38,7 +38,7 @@ const FIELDS = ['criterionId', 'title', 'description', 'ownerUserId', 'dueDate',
 
 /**
  * Create or edit an action. A new action's title and description start from the question's next
- * level ("Reach ‘Embedding’: …" and its example) until the user writes their own.
+ * level ("Fair pay: reach Embedding", its descriptor and example) until the user writes their own.
  */
 export function ActionFormDialog({
   open,

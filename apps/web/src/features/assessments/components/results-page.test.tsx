@@ -181,7 +181,10 @@ describe('action plan page', () => {
     const dialog = screen.getByRole('dialog', { name: 'New action' });
     await user.selectOptions(within(dialog).getByLabelText('Question'), criterion?.title ?? '');
     expect(within(dialog).getByLabelText('Title')).toHaveValue(
-      `Reach ‘Embedding’: ${criterion?.levels[2]?.descriptor}`,
+      `${criterion?.title}: reach Embedding`,
+    );
+    expect(within(dialog).getByLabelText(/Description/)).toHaveValue(
+      `${criterion?.levels[2]?.descriptor}\n\nFor example: ${criterion?.levels[2]?.example}`,
     );
     await user.selectOptions(within(dialog).getByLabelText('Owner'), 'Ada Lovelace');
     await user.type(within(dialog).getByLabelText(/Due date/), '2027-03-31');
@@ -190,7 +193,7 @@ describe('action plan page', () => {
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
     expect(JSON.parse(String(post?.[1]?.body))).toMatchObject({
       criterionId: FIRST_CRITERION,
-      title: `Reach ‘Embedding’: ${criterion?.levels[2]?.descriptor}`,
+      title: `${criterion?.title}: reach Embedding`,
       ownerUserId: aMember().userId,
       dueDate: '2027-03-31',
       status: 'planned',

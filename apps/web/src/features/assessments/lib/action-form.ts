@@ -55,7 +55,7 @@ export function fromAction(action: TAction): ActionFormValues {
   };
 }
 
-/** A new action's words for a question: its next level ("Reach ‘Embedding’: …") and example. */
+/** A new action's words for a question: "Fair pay: reach Embedding", the level's descriptor and example. */
 export function suggestedWords(
   outline: AssessmentOutline,
   criterionId: string,
