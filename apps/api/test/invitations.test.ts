@@ -15,10 +15,17 @@ import { addMember, call, createTeam, createUser, roleOf, type TestUser } from '
 const ctx = useTestApp();
 beforeEach(() => truncateAll(ctx.database));
 
-async function invite(admin: TestUser, orgId: string, email: string, role = 'contributor') {
+async function invite(
+  admin: TestUser,
+  orgId: string,
+  email: string,
+  role = 'contributor',
+  extra: { replace?: boolean } = {},
+) {
   const res = await call(ctx, admin, 'POST', `/organisations/${orgId}/invitations`, {
     email,
     role,
+    ...extra,
   });
   expect(res.statusCode).toBe(201);
   const body = ZCreateInvitationResponse.parse(res.json());
@@ -93,10 +100,58 @@ describe('POST /organisations/:orgId/invitations', () => {
     });
   });
 
-  it('replaces a pending invitation to the same address: the old link is revoked', async () => {
+  it('refuses a second invitation to a pending address with 409 invitation_pending, unless replace', async () => {
     const { admin, org } = await createTeam(ctx);
     const first = await invite(admin, org.id, 'new@example.org', 'viewer');
-    const second = await invite(admin, org.id, 'NEW@example.org', 'contributor');
+    for (const body of [
+      { email: 'NEW@example.org', role: 'contributor' },
+      { email: 'new@example.org', role: 'contributor', replace: false },
+    ]) {
+      const res = await call(ctx, admin, 'POST', `/organisations/${org.id}/invitations`, body);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().code).toBe('invitation_pending');
+      expect(res.json().detail).toContain('as viewer');
+    }
+    expect(await ctx.database.db.select().from(invitations)).toHaveLength(1);
+    expect((await invitationRow(first.invitation.id))?.revokedAt).toBeNull();
+    expect((await preview(first.token)).json().status).toBe('pending');
+    expect(await invitationEvents(org.id)).toHaveLength(1);
+  });
+
+  it('invites again without replace once the earlier invitation is revoked or expired', async () => {
+    const { admin, org } = await createTeam(ctx);
+    const first = await invite(admin, org.id, 'new@example.org', 'viewer');
+    await ctx.database.db
+      .update(invitations)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(invitations.id, first.invitation.id));
+    const second = await invite(admin, org.id, 'new@example.org', 'viewer');
+    await call(
+      ctx,
+      admin,
+      'DELETE',
+      `/organisations/${org.id}/invitations/${second.invitation.id}`,
+    );
+    const third = await invite(admin, org.id, 'new@example.org', 'admin');
+    expect(third.invitation.status).toBe('pending');
+  });
+
+  it('answers 404, not 409, to an admin of another organisation even when an invitation is pending', async () => {
+    const { admin, outsider, org } = await createTeam(ctx);
+    await invite(admin, org.id, 'new@example.org', 'viewer');
+    const res = await call(ctx, outsider, 'POST', `/organisations/${org.id}/invitations`, {
+      email: 'new@example.org',
+      role: 'admin',
+      replace: true,
+    });
+    expect(res.statusCode).toBe(404);
+    expect(await ctx.database.db.select().from(invitations)).toHaveLength(1);
+  });
+
+  it('with replace: true, replaces a pending invitation to the same address: the old link is revoked', async () => {
+    const { admin, org } = await createTeam(ctx);
+    const first = await invite(admin, org.id, 'new@example.org', 'viewer');
+    const second = await invite(admin, org.id, 'NEW@example.org', 'contributor', { replace: true });
     expect((await invitationRow(first.invitation.id))?.revokedAt).not.toBeNull();
     expect((await invitationRow(second.invitation.id))?.revokedAt).toBeNull();
     expect((await preview(first.token)).json().status).toBe('revoked');
@@ -159,6 +214,7 @@ describe('POST /organisations/:orgId/invitations', () => {
     ['no role', { email: 'new@example.org' }],
     ['an unknown field', { email: 'new@example.org', role: 'viewer', message: 'hi' }],
     ['an email of the wrong type', { email: ['new@example.org'], role: 'viewer' }],
+    ['replace of the wrong type', { email: 'new@example.org', role: 'viewer', replace: 'yes' }],
   ])('refuses %s with 400', async (_label, body) => {
     const { admin, org } = await createTeam(ctx);
     const res = await call(ctx, admin, 'POST', `/organisations/${org.id}/invitations`, body);

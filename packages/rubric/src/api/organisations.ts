@@ -110,11 +110,16 @@ export const ZInvitationToken = ZText.regex(
 export const ZInvitationParams = z.object({ orgId: ZRequestId, invitationId: ZRequestId }).strict();
 export type TInvitationParams = z.infer<typeof ZInvitationParams>;
 
-/** `POST /organisations/:orgId/invitations` (admin). The email is compared case-insensitively. */
+/**
+ * `POST /organisations/:orgId/invitations` (admin). The email is compared case-insensitively.
+ * An address with a pending invitation answers 409 `invitation_pending` (the detail says when it
+ * was sent and with which role) unless `replace: true`, which revokes the old link first.
+ */
 export const ZCreateInvitationBody = z
   .object({
     email: ZText.trim().max(254).email(),
     role: ZMemberRole,
+    replace: z.boolean().optional(),
   })
   .strict();
 export type TCreateInvitationBody = z.infer<typeof ZCreateInvitationBody>;

@@ -53,24 +53,36 @@ export async function insertInvitation(
   return row;
 }
 
+function pendingFor(key: { organisationId: string; email: string }) {
+  return and(
+    eq(invitations.organisationId, key.organisationId),
+    eq(invitations.email, key.email),
+    isNull(invitations.acceptedAt),
+    isNull(invitations.revokedAt),
+    gt(invitations.expiresAt, sql`now()`),
+  );
+}
+
+/** The pending invitation of one email address, if any (the newest, should there be several). */
+export async function findPendingInvitation(
+  db: Db,
+  key: { organisationId: string; email: string },
+): Promise<InvitationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(pendingFor(key))
+    .orderBy(desc(invitations.createdAt))
+    .limit(1);
+  return row;
+}
+
 /** Revokes the pending (not accepted, revoked or expired) invitations of one email address. */
 export async function revokePendingInvitations(
   db: Db,
   key: { organisationId: string; email: string },
 ): Promise<InvitationRow[]> {
-  return db
-    .update(invitations)
-    .set({ revokedAt: sql`now()` })
-    .where(
-      and(
-        eq(invitations.organisationId, key.organisationId),
-        eq(invitations.email, key.email),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, sql`now()`),
-      ),
-    )
-    .returning();
+  return db.update(invitations).set({ revokedAt: sql`now()` }).where(pendingFor(key)).returning();
 }
 
 /** Every invitation of the organisation, newest first. */

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.queries.js';
 import { ADMIN_ONLY, ROLES, type Role, requireMembership } from '../tenancy.js';
 import {
   findInvitationByTokenHash,
+  findPendingInvitation,
   getInvitation,
   hashInvitationToken,
   type InvitationRow,
@@ -256,7 +257,7 @@ export async function createInvitation(
   db: Db,
   actor: Actor,
   organisationId: string,
-  body: { email: string; role: Role },
+  body: { email: string; role: Role; replace?: boolean | undefined },
   ttlDays: number,
 ): Promise<CreatedInvitation> {
   const email = body.email.trim().toLowerCase();
@@ -265,7 +266,17 @@ export async function createInvitation(
     if (await isMemberByEmail(tx, { organisationId, email })) {
       throw new ConflictError('already_member', `${email} is already a member.`);
     }
-    // One pending invitation per address: a new one replaces (revokes) the old link.
+    // One pending invitation per address. Replacing it kills a link the admin may just have sent,
+    // so it takes an explicit `replace: true` (issue 8): otherwise say what is pending.
+    if (!body.replace) {
+      const pending = await findPendingInvitation(tx, { organisationId, email });
+      if (pending) {
+        throw new ConflictError(
+          'invitation_pending',
+          `${email} already has a pending invitation as ${pending.role}, sent ${pending.createdAt.toISOString().slice(0, 10)}. Send with replace to withdraw that link and send a new one.`,
+        );
+      }
+    }
     const replaced = await revokePendingInvitations(tx, { organisationId, email });
     for (const old of replaced) {
       await recordAudit(tx, {

@@ -176,11 +176,24 @@ export function MemberList({ orgId, canManage, currentUserId, onLeft }: MemberLi
     return <EmptyState heading="No members yet" headingLevel={3} />;
   }
 
+  const adminCount = members.data.items.filter((m) => m.role === 'admin').length;
+
   return (
     <>
       <ul className="people-list">
         {members.data.items.map((member) => {
           const isSelf = member.userId === currentUserId;
+          // The API refuses to let the last admin go: say why instead of offering a dead end.
+          const onlyAdmin = isSelf && member.role === 'admin' && adminCount === 1;
+          const leaveOrRemove = onlyAdmin ? (
+            <p className="person-row__meta">
+              You are the only admin, so you cannot leave. Make someone else an admin first.
+            </p>
+          ) : (
+            <Button variant="quiet" onClick={() => setPending({ kind: 'remove', member })}>
+              {isSelf ? 'Leave' : 'Remove'} <span className="visually-hidden">{member.name}</span>
+            </Button>
+          );
           return (
             <li key={member.userId} className="person-row">
               <div className="person-row__who">
@@ -199,11 +212,10 @@ export function MemberList({ orgId, canManage, currentUserId, onLeft }: MemberLi
                   <Button variant="secondary" onClick={() => setPending({ kind: 'role', member })}>
                     Change role <span className="visually-hidden">of {member.name}</span>
                   </Button>
-                  <Button variant="quiet" onClick={() => setPending({ kind: 'remove', member })}>
-                    {isSelf ? 'Leave' : 'Remove'}{' '}
-                    <span className="visually-hidden">{member.name}</span>
-                  </Button>
+                  {leaveOrRemove}
                 </div>
+              ) : isSelf ? (
+                <div className="person-row__actions">{leaveOrRemove}</div>
               ) : null}
             </li>
           );

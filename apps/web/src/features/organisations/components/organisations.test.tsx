@@ -164,6 +164,158 @@ describe('people', () => {
     });
   });
 
+  it('asks before replacing a pending invitation, then sends replace and resets the form', async () => {
+    signInForTest();
+    let replaced = false;
+    const fetchMock = mockApi({
+      ...peopleRoutes,
+      [`GET /organisations/${ORG_ID}/invitations`]: () =>
+        jsonResponse({
+          items: [
+            replaced
+              ? anInvitation({ id: COLLEAGUE_ID, email: 'new@example.org', role: 'viewer' })
+              : anInvitation({ email: 'new@example.org', role: 'contributor' }),
+          ],
+        }),
+      [`POST /organisations/${ORG_ID}/invitations`]: () => {
+        replaced = true;
+        return jsonResponse(
+          {
+            invitation: anInvitation({ email: 'new@example.org', role: 'viewer' }),
+            delivery: 'link',
+            inviteUrl: 'http://localhost:3000/invitations/accept?token=tok_newnewnewnewnewnewnew',
+          },
+          201,
+        );
+      },
+    });
+    const { user } = renderApp(`/orgs/${ORG_ID}/people`);
+    const pendingList = await screen.findByRole('region', { name: 'Pending invitations' });
+    expect(await within(pendingList).findByText('new@example.org')).toBeInTheDocument();
+    expect(within(pendingList).getByText('Contributor')).toBeInTheDocument();
+
+    const invite = screen.getByRole('form', { name: 'Invite a colleague' });
+    const email = within(invite).getByLabelText('Email address');
+    await user.type(email, ' New@Example.org');
+    expect(invite).toHaveTextContent(
+      'Already invited on 12 March 2026 as a contributor. Sending again replaces that link.',
+    );
+    await user.selectOptions(within(invite).getByLabelText('Role'), 'viewer');
+    await user.click(within(invite).getByRole('button', { name: 'Send invitation' }));
+
+    let dialog = await screen.findByRole('dialog', { name: 'Replace the pending invitation?' });
+    expect(dialog).toHaveTextContent(
+      'new@example.org was invited on 12 March 2026 as a contributor. If you send a new invitation as a viewer, the link you sent before stops working',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+
+    await user.click(within(invite).getByRole('button', { name: 'Send invitation' }));
+    dialog = await screen.findByRole('dialog', { name: 'Replace the pending invitation?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Replace invitation' }));
+
+    expect(await screen.findByText('Invitation ready: send the link yourself')).toBeInTheDocument();
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
+    expect(JSON.parse(String(post?.[1]?.body))).toEqual({
+      email: 'New@Example.org',
+      role: 'viewer',
+      replace: true,
+    });
+    expect(email).toHaveValue('');
+    expect(within(invite).getByLabelText('Role')).toHaveValue('contributor');
+    expect(await within(pendingList).findByText('Viewer')).toBeInTheDocument();
+  });
+
+  it('asks before replacing when the API finds a pending invitation the list did not show', async () => {
+    signInForTest();
+    let listed = false;
+    const posts: unknown[] = [];
+    mockApi({
+      ...peopleRoutes,
+      [`GET /organisations/${ORG_ID}/invitations`]: () =>
+        jsonResponse({
+          items: listed ? [anInvitation({ email: 'late@example.org', role: 'admin' })] : [],
+        }),
+      [`POST /organisations/${ORG_ID}/invitations`]: ({ init }) => {
+        const body = JSON.parse(String(init?.body));
+        posts.push(body);
+        if (!body.replace) {
+          listed = true;
+          return problemResponse({
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            code: 'invitation_pending',
+            detail: 'late@example.org already has a pending invitation.',
+          });
+        }
+        return jsonResponse(
+          {
+            invitation: anInvitation({ email: 'late@example.org' }),
+            delivery: 'link',
+            inviteUrl: 'http://localhost:3000/invitations/accept?token=tok_latelatelatelatelate',
+          },
+          201,
+        );
+      },
+    });
+    const { user } = renderApp(`/orgs/${ORG_ID}/people`);
+    await screen.findByText('No invitations are waiting to be accepted.');
+    const invite = screen.getByRole('form', { name: 'Invite a colleague' });
+    await user.type(within(invite).getByLabelText('Email address'), 'late@example.org');
+    await user.click(within(invite).getByRole('button', { name: 'Send invitation' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Replace the pending invitation?' });
+    expect(dialog).toHaveTextContent('late@example.org was invited on 12 March 2026 as an admin.');
+    await user.click(within(dialog).getByRole('button', { name: 'Replace invitation' }));
+    expect(await screen.findByText('Invitation ready: send the link yourself')).toBeInTheDocument();
+    expect(posts).toEqual([
+      { email: 'late@example.org', role: 'contributor' },
+      { email: 'late@example.org', role: 'contributor', replace: true },
+    ]);
+  });
+
+  it('says an empty email needs entering', async () => {
+    signInForTest();
+    mockApi(peopleRoutes);
+    const { user } = renderApp(`/orgs/${ORG_ID}/people`);
+    const invite = await screen.findByRole('form', { name: 'Invite a colleague' });
+    await user.click(within(invite).getByRole('button', { name: 'Send invitation' }));
+    expect(await within(invite).findByText('Enter an email address')).toBeInTheDocument();
+    expect(invite).not.toHaveTextContent('This field is required');
+  });
+
+  it('does not offer Leave to the only admin, and says why', async () => {
+    signInForTest();
+    mockApi(peopleRoutes);
+    renderApp(`/orgs/${ORG_ID}/people`);
+    expect(
+      await screen.findByText(
+        'You are the only admin, so you cannot leave. Make someone else an admin first.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Leave/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Remove Grace Hopper' })).toBeInTheDocument();
+  });
+
+  it('offers Leave to an admin when another admin stays', async () => {
+    signInForTest();
+    mockApi({
+      ...peopleRoutes,
+      [`GET /organisations/${ORG_ID}/members`]: () =>
+        jsonResponse({
+          items: [
+            aMember(),
+            aMember({ userId: COLLEAGUE_ID, name: 'Grace Hopper', email: 'g@example.org' }),
+          ],
+        }),
+    });
+    renderApp(`/orgs/${ORG_ID}/people`);
+    expect(await screen.findByRole('button', { name: 'Leave Ada Lovelace' })).toBeInTheDocument();
+    expect(screen.queryByText(/You are the only admin/)).not.toBeInTheDocument();
+  });
+
   it('explains clearly when the last admin would be lost', async () => {
     signInForTest();
     mockApi({
@@ -186,9 +338,7 @@ describe('people', () => {
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('The organisation needs an admin');
-    expect(alert).toHaveTextContent(
-      'An organisation needs at least one admin: make someone else an admin first.',
-    );
+    expect(alert).toHaveTextContent(/An organisation needs at least one admin/);
     expect(dialog).toBeInTheDocument();
   });
 
