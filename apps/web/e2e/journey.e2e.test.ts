@@ -197,9 +197,10 @@ describe('an organisation completes its self-assessment', () => {
       const pillarHeadings = admin.locator('.task-list__title');
       await eventually(() => pillarHeadings.allTextContents()).toEqual(PILLARS);
 
+      await admin.getByRole('button', { name: 'Assign who answers Employment' }).click();
       const assign = admin.getByLabel('Assign Employment to');
       await assign.selectOption({ label: COLLEAGUE.name });
-      await admin.getByRole('button', { name: 'Assign Employment' }).click();
+      await admin.getByRole('button', { name: 'Save who answers Employment' }).click();
       await admin.getByText(`Assigned to ${COLLEAGUE.name}.`).waitFor();
       await expectAccessible(admin, 'task list');
       await screenshot(admin, 'journey-06-task-list-assigned');
@@ -215,7 +216,7 @@ describe('an organisation completes its self-assessment', () => {
       const employment = colleague.locator('.task-list__pillar').first();
       await employment.getByText('Assigned to you').waitFor();
       await screenshot(colleague, 'journey-07-colleague-task-list');
-      await employment.getByRole('link', { name: 'Start Employment' }).click();
+      await employment.getByRole('link', { name: 'Employment', exact: true }).click();
       await colleague.locator('.criterion-page').waitFor();
       await expectAccessible(colleague, 'criterion page');
 
@@ -236,7 +237,7 @@ describe('an organisation completes its self-assessment', () => {
       }
       await colleague.goto(`${server.url}/assessments/${assessmentId}`);
       const pillar = colleague.locator('.task-list__pillar').first();
-      await pillar.getByText('Complete', { exact: true }).waitFor();
+      await pillar.getByText('Completed', { exact: true }).waitFor();
       expect(answered).toBeGreaterThan(3);
     },
     STEP_TIMEOUT,
@@ -247,7 +248,7 @@ describe('an organisation completes its self-assessment', () => {
     async () => {
       await admin.goto(`${server.url}/assessments/${assessmentId}`);
       const procurement = admin.locator('.task-list__pillar').nth(1);
-      const start = procurement.getByRole('link', { name: 'Start Procurement' });
+      const start = procurement.getByRole('link', { name: 'Procurement', exact: true });
       const href = (await start.getAttribute('href')) ?? '';
       await admin.goto(`${server.url}${href}`);
       await admin.locator('.criterion-page').waitFor();

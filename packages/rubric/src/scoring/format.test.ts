@@ -50,8 +50,16 @@ describe('criteriaCounts', () => {
       percent: 100,
     });
   });
-  it('refuses counts that contradict each other', () => {
-    expect(() => criteriaCounts({ answered: 4, applicable: 3 }, 0)).toThrow(RangeError);
-    expect(() => criteriaCounts({ answered: 1, applicable: 3 }, 2)).toThrow(RangeError);
+  it('clamps counts that contradict each other', () => {
+    expect(criteriaCounts({ answered: 4, applicable: 3 }, 0)).toMatchObject({
+      answered: 3,
+      applicable: 3,
+    });
+    expect(criteriaCounts({ answered: 1, applicable: 3 }, 2)).toEqual({
+      answered: 0,
+      applicable: 2,
+      notApplicable: 1,
+      percent: 0,
+    });
   });
 });

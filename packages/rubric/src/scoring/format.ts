@@ -32,26 +32,22 @@ export interface CriteriaCounts {
  * The counts that every page states, so that the task list, the review and the results agree:
  * progress counts a not-applicable criterion as answered and applicable (it is settled), the
  * scores leave it out of both. This takes the progress counts and states them as the scores do.
- *
- * @throws RangeError when the counts contradict each other (more answered than applicable, or
- *   more not applicable than answered).
+ * Counts that contradict each other (more answered than applicable, more not applicable than
+ * answered: a stale cache, say) are clamped, so that a page never shows "5 of 3" or a negative.
  */
 export function criteriaCounts(
   progress: { answered: number; applicable: number },
   notApplicable: number,
 ): CriteriaCounts {
-  const { answered, applicable } = progress;
-  if (answered > applicable || notApplicable > answered || notApplicable < 0 || answered < 0) {
-    throw new RangeError(
-      `inconsistent counts: ${answered} answered, ${applicable} applicable, ${notApplicable} not applicable`,
-    );
-  }
-  const scoredAnswered = answered - notApplicable;
-  const scoredApplicable = applicable - notApplicable;
+  const applicable = Math.max(0, progress.applicable);
+  const answered = Math.min(Math.max(0, progress.answered), applicable);
+  const left = Math.min(Math.max(0, notApplicable), answered);
+  const scoredAnswered = answered - left;
+  const scoredApplicable = applicable - left;
   return {
     answered: scoredAnswered,
     applicable: scoredApplicable,
-    notApplicable,
+    notApplicable: left,
     percent: scoredApplicable === 0 ? 100 : Math.round((scoredAnswered / scoredApplicable) * 100),
   };
 }

@@ -3,7 +3,7 @@ import type { TAssessmentStatus, TPillarStatus } from '@waymark/rubric';
 const PILLAR_STATUS_LABELS: Record<TPillarStatus, string> = {
   not_started: 'Not started',
   in_progress: 'In progress',
-  complete: 'Complete',
+  complete: 'Completed',
 };
 
 export function PillarStatusTag({ status }: { status: TPillarStatus }) {

@@ -48,7 +48,7 @@ describe('task list', () => {
       ...assessmentReads(() => withAssignments(anAssessmentDetail(answers))),
       [MEMBERS]: () => jsonResponse({ items: [aMember()] }),
     });
-    renderAssessmentRoute(`/assessments/${ASSESSMENT_ID}`);
+    const { user } = renderAssessmentRoute(`/assessments/${ASSESSMENT_ID}`);
     await screen.findByRole('heading', { level: 1, name: 'Anchor Progression Framework 2026' });
 
     const pillars = screen
@@ -61,23 +61,91 @@ describe('task list', () => {
     expect(within(first).getByText('Assigned to you')).toBeVisible();
     const size = employment?.criteria.length ?? 0;
     expect(first.querySelector('.progress-meter__text')).toHaveTextContent(
-      `Employment: 1 of ${size} criteria answered (${Math.round(100 / size)}%)`,
+      `Employment: 1 of ${size} answered`,
     );
-    expect(within(first).getByText('2. Developing')).toBeVisible();
-    expect(within(first).getByText("Don't know yet")).toBeVisible();
-    expect(within(first).getAllByText('Not answered')).toHaveLength(size - 2);
-    expect(within(first).getByRole('link', { name: 'Continue Employment' })).toHaveAttribute(
+    // The pillar's name leads to its first open question.
+    expect(within(first).getByRole('link', { name: 'Employment' })).toHaveAttribute(
       'href',
       `/assessments/${ASSESSMENT_ID}/criteria/${employment?.criteria[1]?.id}`,
     );
+    // Its questions are folded away until asked for; their tags are neutral, never red.
+    const questions = within(first).getByText(/^Questions/);
+    expect(within(first).getByText('2. Developing')).not.toBeVisible();
+    await user.click(questions);
+    expect(within(first).getByText('2. Developing')).toBeVisible();
+    expect(within(first).getByText("Don't know yet")).toBeVisible();
+    expect(within(first).getAllByText('Not answered')).toHaveLength(size - 2);
+    expect(first.querySelector('.tag--missing')).toBeNull();
 
     const second = pillars[1] as HTMLElement;
-    expect(within(second).getByText('Not started')).toBeVisible();
+    expect(
+      within(second).getByText('Not started', { selector: '.status-tag--not-started' }),
+    ).toBeVisible();
     expect(within(second).getByText('Assigned to Grace Hopper.')).toBeVisible();
     expect(within(second).queryByText('Assigned to you')).toBeNull();
+
+    // One main action: the first open question of the pillar assigned to the caller.
+    expect(screen.getByRole('link', { name: 'Continue where you left off' })).toHaveAttribute(
+      'href',
+      `/assessments/${ASSESSMENT_ID}/criteria/${employment?.criteria[1]?.id}`,
+    );
+    expect(screen.queryByRole('link', { name: /^Start / })).toBeNull();
+    expect(screen.getAllByRole('link', { name: 'Check your answers' })).toHaveLength(1);
   });
 
-  it('lets an admin assign a pillar to a colleague', async () => {
+  it('starts at the first question when nothing is answered', async () => {
+    mockApi({
+      ...assessmentReads(() => anAssessmentDetail()),
+      [MEMBERS]: () => jsonResponse({ items: [aMember()] }),
+    });
+    renderAssessmentRoute(`/assessments/${ASSESSMENT_ID}`);
+    const start = await screen.findByRole('link', { name: 'Start' });
+    expect(start).toHaveAttribute(
+      'href',
+      `/assessments/${ASSESSMENT_ID}/criteria/${employment?.criteria[0]?.id}`,
+    );
+    expect(screen.getByText(/First question: Employment/)).toBeVisible();
+    // No filter to offer when nothing is assigned to the caller.
+    expect(screen.queryByRole('checkbox')).toBeNull();
+  });
+
+  it('offers "Check your answers" as the main action once everything is answered', async () => {
+    const all = anAssessmentDetail().pillars.flatMap((p) =>
+      p.criterionIds.map((criterionId) => anAnswer({ criterionId })),
+    );
+    mockApi({
+      ...assessmentReads(() => anAssessmentDetail(all)),
+      [MEMBERS]: () => jsonResponse({ items: [aMember()] }),
+    });
+    renderAssessmentRoute(`/assessments/${ASSESSMENT_ID}`);
+    await screen.findByText(/Every question is answered/);
+    const check = screen
+      .getAllByRole('link', { name: 'Check your answers' })
+      .find((a) => a.classList.contains('button--primary'));
+    expect(check).toHaveAttribute('href', `/assessments/${ASSESSMENT_ID}/review`);
+    expect(screen.getAllByText('Completed')).toHaveLength(5);
+  });
+
+  it('filters to the pillars assigned to the caller', async () => {
+    mockApi({
+      ...assessmentReads(() => withAssignments(anAssessmentDetail())),
+      [MEMBERS]: () => jsonResponse({ items: [aMember()] }),
+    });
+    const { user } = renderAssessmentRoute(`/assessments/${ASSESSMENT_ID}`);
+    const filter = await screen.findByRole('checkbox', {
+      name: 'Only pillars assigned to you (1)',
+    });
+    const titles = () =>
+      Array.from(document.querySelectorAll('.task-list__title')).map((h) => h.textContent);
+    expect(titles()).toHaveLength(5);
+    await user.click(filter);
+    expect(titles()).toEqual(['Employment']);
+    expect(screen.getByText('Showing 1 of 5 pillars.')).toBeVisible();
+    await user.click(filter);
+    expect(titles()).toHaveLength(5);
+  });
+
+  it('lets an admin assign a pillar to a colleague from a small dialog', async () => {
     let assigned: unknown = null;
     mockApi({
       ...assessmentReads(() => anAssessmentDetail()),
@@ -97,11 +165,17 @@ describe('task list', () => {
       },
     });
     const { user } = renderAssessmentRoute(`/assessments/${ASSESSMENT_ID}`);
-    const select = await screen.findByLabelText('Assign Procurement to');
+    const opener = await screen.findByRole('button', { name: 'Assign who answers Procurement' });
+    await user.click(opener);
+    const dialog = screen.getByRole('dialog', { name: 'Who answers Procurement?' });
+    const select = within(dialog).getByLabelText('Assign Procurement to');
     await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(3));
     await user.selectOptions(select, 'Grace Hopper');
-    await user.click(screen.getByRole('button', { name: 'Assign Procurement' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save who answers Procurement' }));
     await waitFor(() => expect(assigned).toEqual({ userId: COLLEAGUE_ID }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // Focus goes back to the button that opened it.
+    expect(opener).toHaveFocus();
   });
 
   it('does not offer assignment to a contributor', async () => {
@@ -109,6 +183,7 @@ describe('task list', () => {
     renderAssessmentRoute(`/assessments/${ASSESSMENT_ID}`);
     await screen.findByRole('heading', { level: 1 });
     expect(screen.queryByLabelText(/^Assign /)).toBeNull();
+    expect(screen.queryByRole('button', { name: /who answers/ })).toBeNull();
   });
 
   it('sends changes kept on this device for other questions, and lists those it cannot', async () => {

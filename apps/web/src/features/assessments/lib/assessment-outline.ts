@@ -116,3 +116,35 @@ export function firstOpenCriterion(
     pillar.criteria.find((c) => !isComplete(answers.get(c.criterion.id))) ?? pillar.criteria[0]
   );
 }
+
+/** How many of the assessment's criteria are marked not applicable (left out of the scores). */
+export function notApplicableCount(
+  criteria: readonly OutlineCriterion[],
+  answers: ReadonlyMap<string, TAnswer>,
+): number {
+  return criteria.filter((c) => answerState(answers.get(c.criterion.id)) === 'not_applicable')
+    .length;
+}
+
+export interface ResumePoint {
+  criterion: OutlineCriterion;
+  /** `start`: nothing is answered yet; `continue`: pick up from here. */
+  kind: 'start' | 'continue';
+}
+
+/**
+ * Where the task list's one main button goes: the first question still to answer in a pillar
+ * assigned to the caller, else the first one still to answer anywhere; null when every question
+ * is settled (the next step is checking the answers).
+ */
+export function resumePoint(
+  outline: AssessmentOutline,
+  answers: ReadonlyMap<string, TAnswer>,
+): ResumePoint | null {
+  const open = (c: OutlineCriterion) => !isComplete(answers.get(c.criterion.id));
+  const mine = outline.pillars.filter((p) => p.task.assignedToYou).flatMap((p) => p.criteria);
+  const criterion = mine.find(open) ?? outline.criteria.find(open);
+  if (!criterion) return null;
+  const started = outline.criteria.some((c) => answers.has(c.criterion.id));
+  return { criterion, kind: started ? 'continue' : 'start' };
+}
