@@ -70,6 +70,10 @@ export const assessmentRoutes: RouteObject[] = [
     const { ReviewPage } = await import('../../features/assessments/components/review-page');
     return <IdRoute name="assessmentId" page={ReviewPage} />;
   }),
+  lazyRoute('assessments/:assessmentId/submitted', async () => {
+    const { SubmittedPage } = await import('../../features/assessments/components/submitted-page');
+    return <IdRoute name="assessmentId" page={SubmittedPage} />;
+  }),
   lazyRoute('assessments/:assessmentId/results', async () => {
     const { ResultsPage } = await import('../../features/assessments/components/results-page');
     return <IdRoute name="assessmentId" page={ResultsPage} />;

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { DEFAULT_FRAMEWORK } from '@waymark/rubric';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fetchedPaths, jsonResponse, mockApi, problemResponse } from '../../../testing/api-mocks';
 import { signInForTest } from '../../../testing/session';
@@ -80,11 +81,82 @@ describe('review page', () => {
     const dialog = screen.getByRole('dialog', { name: 'Submit this assessment?' });
     await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
 
-    expect(await screen.findByText('Assessment submitted')).toBeVisible();
+    // The confirmation page: what happened, what is locked, who can reopen it, what next.
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Assessment submitted' }),
+    ).toBeVisible();
     expect(fetchedPaths(fetchMock)).toContain(`/assessments/${ASSESSMENT_ID}/submit`);
+    expect(
+      screen.getByText(/are locked: their levels, targets, notes, evidence links/),
+    ).toBeVisible();
+    expect(screen.getByText(/As an organisation admin, you can reopen/)).toBeVisible();
+    expect(screen.getByRole('link', { name: 'See your results' })).toHaveAttribute(
+      'href',
+      `/assessments/${ASSESSMENT_ID}/results`,
+    );
+    expect(screen.getByRole('button', { name: 'Download CSV' })).toBeVisible();
+
+    // Back on the review page, it is locked with Reopen on offer.
+    await user.click(screen.getByRole('link', { name: 'Check your answers' }));
+    await screen.findByRole('heading', { level: 1, name: 'Check your answers' });
     expect(screen.getByText('Submitted and locked')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Reopen the assessment' })).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Submit the assessment' })).toBeNull();
+  });
+
+  it('shows notes, evidence, target and indicators: everything that submitting locks', async () => {
+    const answers = allAnswered();
+    const first = answers[0];
+    if (!first) throw new Error('fixture');
+    answers[0] = {
+      ...first,
+      targetLevel: 4,
+      notes: 'Payroll report run in March.\nChecked by finance.',
+      evidenceLinks: ['https://example.org/pay-policy'],
+      indicators: Object.fromEntries(
+        DEFAULT_FRAMEWORK.indicators
+          .filter((i) => i.pillarId === DEFAULT_FRAMEWORK.pillars[0]?.id)
+          .slice(0, 1)
+          .map((i) => [i.id, 42]),
+      ),
+    };
+    mockApi(assessmentReads(() => anAssessmentDetail(answers)));
+    renderAssessmentRoute(PATH);
+    await screen.findByRole('heading', { level: 1, name: 'Check your answers' });
+    const title = DEFAULT_FRAMEWORK.pillars[0]?.criteria[0]?.title ?? '';
+    const card = screen.getByRole('listitem', { name: title });
+    expect(within(card).getByText(/Payroll report run in March/)).toHaveClass('review-row__notes');
+    expect(within(card).getByRole('link', { name: /example\.org\/pay-policy/ })).toHaveAttribute(
+      'href',
+      'https://example.org/pay-policy',
+    );
+    expect(within(card).getByText('4. Leading')).toBeVisible();
+    const indicator = DEFAULT_FRAMEWORK.indicators.find(
+      (i) => i.pillarId === DEFAULT_FRAMEWORK.pillars[0]?.id,
+    );
+    if (indicator) {
+      expect(within(card).getByText(indicator.label)).toBeVisible();
+      expect(within(card).getByText(/^42/)).toBeVisible();
+    }
+    expect(within(card).getByRole('link', { name: `Change ${title}` })).toHaveAttribute(
+      'href',
+      `/assessments/${ASSESSMENT_ID}/criteria/${first.criterionId}`,
+    );
+    // The next card has nothing of that: it says so rather than leaving blanks.
+    const second = screen.getByRole('listitem', {
+      name: DEFAULT_FRAMEWORK.pillars[0]?.criteria[1]?.title ?? '',
+    });
+    expect(within(second).getByText('None')).toBeVisible();
+    expect(within(second).getByText('No links')).toBeVisible();
+  });
+
+  it('says plainly when the confirmation page is opened for a draft', async () => {
+    mockApi(assessmentReads(() => anAssessmentDetail()));
+    renderAssessmentRoute(`/assessments/${ASSESSMENT_ID}/submitted`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'This assessment is not submitted' }),
+    ).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Check your answers' })).toHaveAttribute('href', PATH);
   });
 
   it('shows the server’s 422 when the assessment turns out incomplete', async () => {

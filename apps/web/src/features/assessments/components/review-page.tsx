@@ -1,6 +1,6 @@
 import type { TAnswer, TAssessmentDetail } from '@waymark/rubric';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/form/form-alert';
@@ -12,12 +12,15 @@ import {
   type AssessmentOutline,
   answerState,
   answersById,
+  indicatorsFor,
   isComplete,
   levelName,
+  notApplicableCount,
 } from '../lib/assessment-outline';
 import { assessmentPaths } from '../lib/paths';
 import { AssessmentGate } from './assessment-gate';
 import { AssessmentNav } from './assessment-nav';
+import { UNIT_LABELS } from './indicators-field';
 import { LockedBanner } from './locked-banner';
 import { ProgressMeter } from './progress-meter';
 import { AssessmentStatusTag } from './status-tags';
@@ -78,7 +81,14 @@ export function Review({ assessmentId, detail, outline }: ReviewProps) {
         <ProgressMeter
           answered={outline.criteria.length - missing.length}
           applicable={outline.criteria.length}
+          notApplicable={notApplicableCount(outline.criteria, answers)}
         />
+        {detail.canEdit ? (
+          <p>
+            Submitting locks everything below: levels, targets, notes, evidence links and indicator
+            values. Use “Change” to correct a question first.
+          </p>
+        ) : null}
         {missing.length > 0 ? (
           <div className="assess-notice assess-notice--warning">
             <p className="assess-notice__title">
@@ -108,40 +118,20 @@ export function Review({ assessmentId, detail, outline }: ReviewProps) {
           aria-labelledby={`review-${pillar.pillar.id}`}
         >
           <h2 id={`review-${pillar.pillar.id}`}>{pillar.pillar.title}</h2>
-          <dl className="review-list">
-            {pillar.criteria.map(({ criterion }) => {
-              const answer = answers.get(criterion.id);
-              const complete = isComplete(answer);
-              const target = answer?.targetLevel ?? null;
-              return (
-                <div
-                  key={criterion.id}
-                  className={complete ? 'review-row' : 'review-row review-row--missing'}
-                >
-                  <dt className="review-row__question">{criterion.title}</dt>
-                  <dd className="review-row__answer">
-                    {complete ? null : <span className="tag tag--missing">To answer</span>}{' '}
-                    {describeAnswer(answer, outline)}
-                    {unsaved.includes(criterion.id) ? (
-                      <span className="tag tag--flag">Unsaved change on this device</span>
-                    ) : null}
-                  </dd>
-                  <dd className="review-row__target">
-                    <span className="review-row__label">Target: </span>
-                    {target === null
-                      ? 'Not set'
-                      : `${target}. ${levelName(outline.levels, target)}`}
-                  </dd>
-                  <dd className="review-row__change">
-                    <Link to={paths.criterion(criterion.id)}>
-                      {detail.canEdit ? 'Change' : 'View'}{' '}
-                      <span className="visually-hidden">{criterion.title}</span>
-                    </Link>
-                  </dd>
-                </div>
-              );
-            })}
-          </dl>
+          <ul className="review-list">
+            {pillar.criteria.map(({ criterion }) => (
+              <ReviewCard
+                key={criterion.id}
+                assessmentId={assessmentId}
+                criterionId={criterion.id}
+                title={criterion.title}
+                answer={answers.get(criterion.id)}
+                outline={outline}
+                canEdit={detail.canEdit}
+                unsaved={unsaved.includes(criterion.id)}
+              />
+            ))}
+          </ul>
         </section>
       ))}
 
@@ -152,6 +142,106 @@ export function Review({ assessmentId, detail, outline }: ReviewProps) {
         unsavedCount={unsaved.length}
       />
     </div>
+  );
+}
+
+interface ReviewCardProps {
+  assessmentId: string;
+  criterionId: string;
+  title: string;
+  answer: TAnswer | undefined;
+  outline: AssessmentOutline;
+  canEdit: boolean;
+  unsaved: boolean;
+}
+
+/**
+ * One question as a GOV.UK summary card: everything that submitting locks (level, target, notes,
+ * evidence, indicators), with one "Change" link back to the question.
+ */
+function ReviewCard({
+  assessmentId,
+  criterionId,
+  title,
+  answer,
+  outline,
+  canEdit,
+  unsaved,
+}: ReviewCardProps) {
+  const headingId = useId();
+  const complete = isComplete(answer);
+  const state = answerState(answer);
+  const target = answer?.targetLevel ?? null;
+  const indicators = indicatorsFor(outline, criterionId);
+  const notes = answer?.notes?.trim() ?? '';
+  const links = answer?.evidenceLinks ?? [];
+  return (
+    <li
+      className={complete ? 'review-row' : 'review-row review-row--missing'}
+      aria-labelledby={headingId}
+    >
+      <div className="review-row__head">
+        <h3 id={headingId} className="review-row__question">
+          {title}
+        </h3>
+        <Link
+          to={assessmentPaths(assessmentId).criterion(criterionId)}
+          className="review-row__change"
+        >
+          {canEdit ? 'Change' : 'View'} <span className="visually-hidden">{title}</span>
+        </Link>
+      </div>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>Today</dt>
+          <dd className="review-row__answer">
+            {complete ? null : <span className="tag tag--missing">To answer</span>}{' '}
+            {describeAnswer(answer, outline)}
+            {unsaved ? <span className="tag tag--flag">Unsaved change on this device</span> : null}
+          </dd>
+        </div>
+        {state === 'not_applicable' ? null : (
+          <div className="summary-list__row">
+            <dt>Target</dt>
+            <dd>
+              {target === null ? 'Not set' : `${target}. ${levelName(outline.levels, target)}`}
+            </dd>
+          </div>
+        )}
+        <div className="summary-list__row">
+          <dt>Notes</dt>
+          <dd className="review-row__notes">{notes === '' ? 'None' : notes}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Evidence</dt>
+          <dd>
+            {links.length === 0 ? (
+              'No links'
+            ) : (
+              <ul className="review-row__links">
+                {links.map((url) => (
+                  <li key={url}>
+                    <a href={url} rel="noopener noreferrer" target="_blank">
+                      {url} <span className="visually-hidden">(opens in a new tab)</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        {indicators.map((indicator) => {
+          const value = answer?.indicators[indicator.id];
+          const unit = UNIT_LABELS[indicator.unit].short;
+          return (
+            <div key={indicator.id} className="summary-list__row">
+              <dt>{indicator.label}</dt>
+              <dd>{value === undefined ? 'Not given' : `${value}${unit ? ` ${unit}` : ''}`}</dd>
+            </div>
+          );
+        })}
+      </dl>
+    </li>
   );
 }
 
@@ -168,25 +258,20 @@ function SubmitSection({ assessmentId, detail, missingCount, unsavedCount }: Sub
   const submit = useSubmitAssessment(assessmentId);
   const reopen = useReopenAssessment(assessmentId);
   const doneRef = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
   const { assessment } = detail;
   const isAdmin = detail.role === 'admin';
   const submitted = assessment.status === 'submitted';
   const paths = assessmentPaths(assessmentId);
 
   useEffect(() => {
-    if (submit.isSuccess || reopen.isSuccess) doneRef.current?.focus();
-  }, [submit.isSuccess, reopen.isSuccess]);
+    if (reopen.isSuccess) doneRef.current?.focus();
+  }, [reopen.isSuccess]);
 
   if (submitted) {
     return (
       <section className="panel submit-section" aria-labelledby="submit-heading">
         <h2 id="submit-heading">Submitted</h2>
-        {submit.isSuccess ? (
-          <div className="assess-notice assess-notice--success" ref={doneRef} tabIndex={-1}>
-            <p className="assess-notice__title">Assessment submitted</p>
-            <p>Its scores are stored, and the answers are locked.</p>
-          </div>
-        ) : null}
         <p>
           {`Revision ${assessment.revision} was submitted${assessment.submittedAt ? ` on ${formatDate(assessment.submittedAt)}` : ''}. `}
           <Link to={paths.results}>See the results</Link> and{' '}
@@ -263,7 +348,12 @@ function SubmitSection({ assessmentId, detail, missingCount, unsavedCount }: Sub
             pendingLabel="Submitting…"
             tone="primary"
             pending={submit.isPending}
-            onConfirm={() => submit.mutate(undefined, { onSettled: () => setConfirming(null) })}
+            onConfirm={() =>
+              submit.mutate(undefined, {
+                onSettled: () => setConfirming(null),
+                onSuccess: () => void navigate(paths.submitted),
+              })
+            }
           />
         </>
       ) : (

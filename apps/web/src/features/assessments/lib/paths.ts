@@ -5,6 +5,7 @@ export function assessmentPaths(assessmentId: string) {
     taskList: base,
     criterion: (criterionId: string) => `${base}/criteria/${encodeURIComponent(criterionId)}`,
     review: `${base}/review`,
+    submitted: `${base}/submitted`,
     results: `${base}/results`,
     actions: `${base}/actions`,
   };
