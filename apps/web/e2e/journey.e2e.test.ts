@@ -372,8 +372,8 @@ describe('an organisation completes its self-assessment', () => {
       const dialog = admin.getByRole('dialog', { name: 'Submit this assessment?' });
       await expectAccessible(admin, 'submit dialog');
       await dialog.getByRole('button', { name: 'Submit' }).click();
-      await admin.getByText('Assessment submitted').waitFor();
-      await admin.getByText('Submitted and locked').waitFor();
+      await waitForHeading(admin, 'Assessment submitted');
+      await admin.getByRole('link', { name: 'See your results' }).waitFor();
       await screenshot(admin, 'journey-12-submitted');
       await expectAccessible(admin, 'submitted review');
     },
@@ -413,6 +413,8 @@ describe('an organisation completes its self-assessment', () => {
   it(
     '11 adds an action from a next step and sees it in the plan',
     async () => {
+      // The next steps are folded by pillar: open the first.
+      await admin.locator('.next-steps__summary').first().click();
       const add = admin.getByRole('button', { name: /^Add to action plan for / }).first();
       const label = (await add.textContent()) ?? '';
       const criterion = label.replace(/^Add to action plan for /, '');

@@ -29,7 +29,7 @@ describe('results page', () => {
       [`GET ${BASE}/results`]: () => jsonResponse(resultsFor(answers)),
       [`GET ${BASE}/actions`]: () => jsonResponse({ items: [] }),
     });
-    renderAssessmentRoute(`${BASE}/results`);
+    const { user } = renderAssessmentRoute(`${BASE}/results`);
     await screen.findByRole('heading', { level: 1, name: 'Results' });
 
     const table = screen.getByRole('table', {
@@ -43,19 +43,71 @@ describe('results page', () => {
       'Net zero',
       'Corporate and community',
     ]);
-    // Every answer at level 2 of 4 (score 33.3), target 3 (66.7).
+    // Every answer at level 2 of 4 (score 33.3), target 3 (66.7): whole numbers on the page.
     expect(
       within(rows[0] as HTMLElement)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['33.3', '66.7']);
+    ).toEqual(['33', '67']);
     const scores = screen.getByRole('table', { name: 'Score and stage of each pillar' });
     expect(within(scores).getAllByText('2. Developing')).toHaveLength(5);
+    expect(within(scores).getAllByText('33')).toHaveLength(5);
+    expect(document.querySelector('.results-overall__numbers')).toHaveTextContent(
+      'Score 33 out of 100, target 67.',
+    );
 
-    const nextSteps = screen.getByRole('region', { name: 'Employment' });
+    // The per-question next steps are grouped by pillar and folded away until opened.
+    const nextSteps = screen.getByRole('list', { name: 'Employment: next steps' });
     const step = within(nextSteps).getAllByRole('listitem')[0] as HTMLElement;
+    expect(step).not.toBeVisible();
+    await user.click(screen.getByText('Employment', { selector: '.next-steps__pillar-title' }));
+    expect(step).toBeVisible();
     expect(step).toHaveTextContent('Next: 3. Embedding');
     expect(step).toHaveTextContent(criterion?.levels[2]?.descriptor ?? 'missing');
+  });
+
+  it('ranks the top five priorities by the weighted gap to target, and states the counts', async () => {
+    const answers = allAnswered();
+    const procurement = DEFAULT_FRAMEWORK.pillars[1]?.criteria[0]?.id;
+    const netZero = DEFAULT_FRAMEWORK.pillars[3]?.criteria[1]?.id;
+    const notApplicable = DEFAULT_FRAMEWORK.pillars[2]?.criteria[0]?.id;
+    for (const [i, answer] of answers.entries()) {
+      if (answer.criterionId === procurement) answers[i] = { ...answer, level: 1, targetLevel: 4 };
+      if (answer.criterionId === netZero) answers[i] = { ...answer, level: 1, targetLevel: 3 };
+      if (answer.criterionId === notApplicable) {
+        answers[i] = {
+          ...answer,
+          level: null,
+          targetLevel: null,
+          notApplicable: { reason: 'We own no buildings.' },
+        };
+      }
+    }
+    mockApi({
+      ...assessmentReads(() => anAssessmentDetail(answers)),
+      [`GET ${BASE}/results`]: () => jsonResponse(resultsFor(answers)),
+      [`GET ${BASE}/actions`]: () => jsonResponse({ items: [] }),
+    });
+    renderAssessmentRoute(`${BASE}/results`);
+    const heading = await screen.findByRole('heading', { name: 'What to work on first' });
+    const panel = heading.closest('.panel') as HTMLElement;
+    expect(within(panel).getByText(/weighted by how much the pillar/)).toBeVisible();
+    const items = within(panel).getAllByRole('listitem');
+    expect(items).toHaveLength(5);
+    const titleOf = (id: string | undefined) =>
+      DEFAULT_FRAMEWORK.pillars.flatMap((p) => p.criteria).find((c) => c.id === id)?.title;
+    // Gap of 3 levels first, then 2 (all pillars and questions weigh the same by default).
+    expect(items[0]).toHaveTextContent(`${titleOf(procurement)} (Procurement)`);
+    expect(items[0]).toHaveTextContent('Getting started → Leading (3 levels to go)');
+    expect(items[1]).toHaveTextContent(`${titleOf(netZero)} (Net zero)`);
+
+    const total = answers.length;
+    expect(
+      screen.getByText(
+        `${total - 1} of ${total - 1} applicable questions answered; 1 marked not applicable, left out of the scores.`,
+        { exact: false },
+      ),
+    ).toBeVisible();
   });
 
   it('adds a criterion to the action plan from its next step', async () => {
@@ -71,6 +123,9 @@ describe('results page', () => {
       },
     });
     const { user } = renderAssessmentRoute(`${BASE}/results`);
+    await user.click(
+      await screen.findByText('Employment', { selector: '.next-steps__pillar-title' }),
+    );
     const add = await screen.findByRole('button', {
       name: `Add to action plan for ${criterion?.title}`,
     });

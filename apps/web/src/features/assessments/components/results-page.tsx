@@ -1,9 +1,14 @@
-import type {
-  TAction,
-  TAssessmentDetail,
-  TAssessmentResults,
-  TCriterionResult,
-  TPillarResult,
+import {
+  criteriaCounts,
+  formatScore as formatWholeScore,
+  type RankedPriority,
+  rankPriorities,
+  type TAction,
+  type TAssessmentDetail,
+  type TAssessmentResults,
+  type TCriterionResult,
+  type TFramework,
+  type TPillarResult,
 } from '@waymark/rubric';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -30,16 +35,22 @@ const RADAR_SERIES: readonly RadarSeries[] = [
   { key: 'target', label: 'Target', colour: CHART_COLOURS.target, dashed: true, fillOpacity: 0 },
 ];
 
+/** Scores as whole numbers 0–100 everywhere (issue 8); the rubric package holds the one rule. */
 function formatScore(value: number | null): string {
-  return value === null ? 'Not scored' : String(value);
+  return formatWholeScore(value, 'Not scored');
 }
 
 /** `/assessments/:assessmentId/results`: where the organisation stands and what to do next. */
 export function ResultsPage({ assessmentId }: { assessmentId: string }) {
   return (
     <AssessmentGate assessmentId={assessmentId} loadingLabel="Loading the results">
-      {({ detail, outline }) => (
-        <ResultsLoader assessmentId={assessmentId} detail={detail} outline={outline} />
+      {({ detail, outline, framework }) => (
+        <ResultsLoader
+          assessmentId={assessmentId}
+          detail={detail}
+          outline={outline}
+          framework={framework}
+        />
       )}
     </AssessmentGate>
   );
@@ -49,10 +60,12 @@ function ResultsLoader({
   assessmentId,
   detail,
   outline,
+  framework,
 }: {
   assessmentId: string;
   detail: TAssessmentDetail;
   outline: AssessmentOutline;
+  framework: TFramework;
 }) {
   const results = useResults(assessmentId);
   if (results.isPending) return <LoadingState label="Working out the results" />;
@@ -68,7 +81,13 @@ function ResultsLoader({
     );
   }
   return (
-    <Results assessmentId={assessmentId} detail={detail} outline={outline} results={results.data} />
+    <Results
+      assessmentId={assessmentId}
+      detail={detail}
+      outline={outline}
+      framework={framework}
+      results={results.data}
+    />
   );
 }
 
@@ -76,10 +95,12 @@ interface ResultsProps {
   assessmentId: string;
   detail: TAssessmentDetail;
   outline: AssessmentOutline;
+  /** Its pillar and criterion weights rank the priorities. */
+  framework: Pick<TFramework, 'pillars'>;
   results: TAssessmentResults;
 }
 
-export function Results({ assessmentId, detail, outline, results }: ResultsProps) {
+export function Results({ assessmentId, detail, outline, framework, results }: ResultsProps) {
   const { assessment } = detail;
   const paths = assessmentPaths(assessmentId);
   const canPlan = detail.role !== 'viewer';
@@ -107,6 +128,23 @@ export function Results({ assessmentId, detail, outline, results }: ResultsProps
     actionsByCriterion.set(action.criterionId, list);
   }
 
+  const notApplicable = results.criteria.filter((c) => c.notApplicable).length;
+  // The results' completeness already leaves not-applicable criteria out of both counts.
+  const counts = criteriaCounts(
+    {
+      answered: results.completeness.answered + notApplicable,
+      applicable: results.completeness.applicable + notApplicable,
+    },
+    notApplicable,
+  );
+  const countsSentence = `${counts.answered} of ${countLabel(counts.applicable, 'applicable question', 'applicable questions')} answered${
+    counts.notApplicable > 0
+      ? `; ${counts.notApplicable} marked not applicable, left out of the scores`
+      : ''
+  }.`;
+  const priorities = rankPriorities(framework, results.criteria);
+  const priorityIds = new Set(priorities.map((p) => p.criterion.criterionId));
+
   return (
     <div className="results-page">
       <PageHeader
@@ -116,8 +154,9 @@ export function Results({ assessmentId, detail, outline, results }: ResultsProps
           <p className="page-header__meta">
             <AssessmentStatusTag status={assessment.status} />{' '}
             {results.source === 'submitted'
-              ? `Revision ${results.revision}, as submitted${assessment.submittedAt ? ` on ${formatDate(assessment.submittedAt)}` : ''}.`
-              : `Results so far: ${results.completeness.answered} of ${countLabel(results.completeness.applicable, 'question', 'questions')} answered. They change as answers do.`}
+              ? `Revision ${results.revision}, as submitted${assessment.submittedAt ? ` on ${formatDate(assessment.submittedAt)}` : ''}. `
+              : 'Results so far: they change as answers do. '}
+            {countsSentence}
           </p>
         }
         actions={
@@ -141,8 +180,26 @@ export function Results({ assessmentId, detail, outline, results }: ResultsProps
 
       <section className="results-overview" aria-labelledby="results-overview">
         <h2 id="results-overview" className="visually-hidden">
-          Overview
+          Where you are
         </h2>
+        <div className="panel results-overview__scores">
+          <p className="results-overall">
+            <span className="results-overall__label">Overall</span>
+            <span className="results-overall__stage">
+              {results.overall.stage
+                ? `${results.overall.stage.level}. ${results.overall.stage.name}`
+                : 'No stage yet'}
+            </span>
+          </p>
+          <p className="results-overall__numbers">
+            Score <strong>{formatScore(results.overall.score)}</strong> out of 100
+            {results.overall.targetScore !== null
+              ? `, target ${formatScore(results.overall.targetScore)}`
+              : ''}
+            .
+          </p>
+          <PillarTable pillars={results.pillars} />
+        </div>
         <div className="panel results-overview__chart">
           {results.radar.length > 0 ? (
             <RadarChart
@@ -156,25 +213,22 @@ export function Results({ assessmentId, detail, outline, results }: ResultsProps
             <p>No pillar has a score yet: answer a question to see the chart.</p>
           )}
         </div>
-        <div className="panel results-overview__scores">
-          <p className="results-overall">
-            <span className="results-overall__label">Overall score</span>
-            <span className="results-overall__value">{formatScore(results.overall.score)}</span>
-            <span className="results-overall__of">out of 100</span>
-          </p>
-          <p>
-            {results.overall.stage
-              ? `Stage: ${results.overall.stage.level}. ${results.overall.stage.name}.`
-              : 'No stage yet.'}{' '}
-            {results.overall.targetScore !== null
-              ? `Target: ${results.overall.targetScore}.`
-              : null}
-          </p>
-          <PillarTable pillars={results.pillars} />
-        </div>
       </section>
 
-      <section className="results-insights" aria-label="Strengths and priorities">
+      <section className="results-insights" aria-label="Priorities and strengths">
+        <div className="panel results-priorities">
+          <h2>What to work on first</h2>
+          <p className="field__hint">
+            Ranked by the gap between today’s level and your target, weighted by how much the pillar
+            and the question count in the overall score.
+          </p>
+          <PriorityList
+            priorities={priorities}
+            levelNames={levelNames}
+            pillarTitles={new Map(outline.pillars.map((p) => [p.pillar.id, p.pillar.title]))}
+            levelCount={outline.levels.length}
+          />
+        </div>
         <div className="panel">
           <h2>Strengths</h2>
           <InsightList
@@ -185,38 +239,31 @@ export function Results({ assessmentId, detail, outline, results }: ResultsProps
             describeCriterion={(c) => (c.levelName ? `${c.level}. ${c.levelName}` : '')}
           />
         </div>
-        <div className="panel">
-          <h2>Priorities</h2>
-          <p className="field__hint">The largest gaps between today and your targets.</p>
-          <InsightList
-            pillars={results.priorities.pillars}
-            criteria={results.priorities.criteria}
-            empty="No gaps yet: set target levels above today to see where to focus."
-            describePillar={(p) => `gap of ${p.gap ?? 0} points`}
-            describeCriterion={(c) =>
-              `${c.levelName ?? 'not answered'} → ${levelNames.get(c.targetLevel ?? 0) ?? '–'} (${countLabel(c.gap ?? 0, 'level', 'levels')} to go)`
-            }
-          />
-        </div>
       </section>
 
       <section className="next-steps" aria-labelledby="next-steps">
-        <h2 id="next-steps">What to do next</h2>
+        <h2 id="next-steps">Next steps, question by question</h2>
         <p>
-          For each question, the next level up: what it looks like and an example.{' '}
-          {canPlan ? 'Add the ones you will work on to the action plan.' : null}
+          For each question, the next level up: what it looks like and an example. Open a pillar to
+          see its questions. {canPlan ? 'Add the ones you will work on to the action plan.' : null}
+        </p>
+        <p className="results-page__print-note">
+          The next step for every question is on the results page in Waymark and in the CSV export.
         </p>
         {outline.pillars.map(({ pillar }) => {
           const criteria = results.criteria.filter((c) => c.pillarId === pillar.id);
           if (criteria.length === 0) return null;
+          const inPriorities = criteria.filter((c) => priorityIds.has(c.criterionId)).length;
           return (
-            <section
-              key={pillar.id}
-              className="next-steps__pillar"
-              aria-labelledby={`next-${pillar.id}`}
-            >
-              <h3 id={`next-${pillar.id}`}>{pillar.title}</h3>
-              <ul className="next-steps__list">
+            <details key={pillar.id} className="next-steps__pillar">
+              <summary className="next-steps__summary">
+                <span className="next-steps__pillar-title">{pillar.title}</span>{' '}
+                <span className="next-steps__pillar-meta">
+                  {countLabel(criteria.length, 'question', 'questions')}
+                  {inPriorities > 0 ? `, ${inPriorities} in your top priorities` : ''}
+                </span>
+              </summary>
+              <ul className="next-steps__list" aria-label={`${pillar.title}: next steps`}>
                 {criteria.map((criterion) => (
                   <NextStep
                     key={criterion.criterionId}
@@ -229,11 +276,56 @@ export function Results({ assessmentId, detail, outline, results }: ResultsProps
                   />
                 ))}
               </ul>
-            </section>
+            </details>
           );
         })}
       </section>
     </div>
+  );
+}
+
+interface PriorityListProps {
+  priorities: readonly RankedPriority[];
+  levelNames: ReadonlyMap<number, string>;
+  pillarTitles: ReadonlyMap<string, string>;
+  levelCount: number;
+}
+
+/** The top priorities with the next level to reach on each: the page's "what first". */
+function PriorityList({ priorities, levelNames, pillarTitles, levelCount }: PriorityListProps) {
+  if (priorities.length === 0) {
+    return (
+      <p>
+        No priorities yet. Set a target level above today’s on the questions you want to improve,
+        and the largest gaps show here.
+      </p>
+    );
+  }
+  return (
+    <ol className="priority-list">
+      {priorities.map(({ criterion }) => (
+        <li key={criterion.criterionId} className="priority-list__item">
+          <p className="priority-list__title">
+            <strong>{criterion.title}</strong>{' '}
+            <span className="priority-list__pillar">
+              ({pillarTitles.get(criterion.pillarId) ?? criterion.pillarId})
+            </span>
+          </p>
+          <p className="priority-list__gap">
+            {criterion.levelName} → {levelNames.get(criterion.targetLevel ?? 0) ?? '–'} (
+            {countLabel(criterion.gap ?? 0, 'level', 'levels')} to go)
+          </p>
+          {criterion.next ? (
+            <p
+              className="priority-list__next"
+              data-tone={levelTone(criterion.next.level, levelCount)}
+            >
+              Next: {criterion.next.name}. {criterion.next.descriptor}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -247,6 +339,7 @@ function PillarTable({ pillars }: { pillars: readonly TPillarResult[] }) {
           <th scope="col">Score</th>
           <th scope="col">Stage</th>
           <th scope="col">Target</th>
+          <th scope="col">Answered</th>
         </tr>
       </thead>
       <tbody>
@@ -256,6 +349,9 @@ function PillarTable({ pillars }: { pillars: readonly TPillarResult[] }) {
             <td className="assess-table__number">{formatScore(p.score)}</td>
             <td>{p.stage ? `${p.stage.level}. ${p.stage.name}` : '–'}</td>
             <td className="assess-table__number">{formatScore(p.targetScore)}</td>
+            <td className="assess-table__number">
+              {p.answered} of {p.applicable}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -336,7 +432,7 @@ function NextStep({
   return (
     <li className="next-step">
       <div className="next-step__head">
-        <h4 className="next-step__title">{criterion.title}</h4>
+        <h3 className="next-step__title">{criterion.title}</h3>
         <p className="next-step__today">
           Today: {today}
           {criterion.targetLevel !== null
