@@ -98,7 +98,7 @@ describe('POST /me/password', () => {
     expect(JSON.stringify(events)).not.toContain(OTHER_STRONG_PASSWORD);
   });
 
-  it('refuses a wrong current password (403 invalid_credentials) and changes nothing', async () => {
+  it('refuses a wrong current password (403 current_password_wrong) and changes nothing', async () => {
     const { user, token } = await signedIn();
     const res = await ctx.app.inject({
       method: 'POST',
@@ -106,7 +106,8 @@ describe('POST /me/password', () => {
       headers: user.headers,
       payload: { currentPassword: 'not-my-password', newPassword: OTHER_STRONG_PASSWORD },
     });
-    expectProblem(res, 403, 'invalid_credentials');
+    expectProblem(res, 403, 'current_password_wrong');
+    expect(res.json().detail).toBe('The current password is not correct.');
     expect((await refresh(ctx, token)).statusCode).toBe(200);
     expect((await login(ctx, { email: user.email, password: STRONG_PASSWORD })).statusCode).toBe(
       200,

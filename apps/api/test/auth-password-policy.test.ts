@@ -13,14 +13,23 @@ describe('checkPassword', () => {
   it.each(['password1234', 'qwertyuiop123', 'Password123!', 'iloveyou2024!'])(
     'refuses the common password %s',
     (password) => {
-      expect(checkPassword(password, person)?.code).toBe('password_common');
+      const problem = checkPassword(password, person);
+      expect(problem?.code).toBe('password_common');
+      // Says its point once, without zxcvbn's warning repeating it.
+      expect(problem?.message).toBe(
+        'This password is too common. Choose another: three or four random words work well.',
+      );
     },
   );
 
   it('refuses a guessable one that no list names', () => {
     const problem = checkPassword('abcabcabcabcabc', person);
     expect(problem?.code).toBe('password_weak');
-    expect(problem?.message).toMatch(/easy to guess/);
+    expect(problem?.message).toBe(
+      'Repeated character patterns like "abcabcabc" are easy to guess. Choose a longer one: three or four random words work well.',
+    );
+    expect(problem?.message.match(/easy to guess/g)).toHaveLength(1);
+    expect(problem?.message).not.toMatch(/\.\./);
   });
 
   it.each([

@@ -21,7 +21,7 @@ import { ZText } from './text.js';
  *   POST /auth/password-reset/confirm  ZPasswordResetConfirmRequest → 204; 400 reset_token_invalid
  *   GET  /me                   Bearer → 200 ZMeResponse
  *   POST /me/password          Bearer + ZChangePasswordRequest → 204 and a new refresh cookie (other
- *                              sessions end, this one goes on); 403 invalid_credentials
+ *                              sessions end, this one goes on); 403 current_password_wrong
  * A refused password is a 400 `validation_failed` whose issue has the field's path
  * (`body.password` / `body.newPassword`) and a code: too_small, too_big, password_common,
  * password_weak or password_personal. Rate-limited routes answer 429 `rate_limited` with
@@ -116,6 +116,8 @@ export type TMeResponse = z.infer<typeof ZMeResponse>;
 /** Problem `code`s the auth routes answer with, for the web app to branch on. */
 export const AUTH_ERROR_CODES = {
   invalidCredentials: 'invalid_credentials',
+  /** `POST /me/password`: the current password given is not the account's. */
+  currentPasswordWrong: 'current_password_wrong',
   emailTaken: 'email_taken',
   refreshTokenInvalid: 'refresh_token_invalid',
   refreshTokenReused: 'refresh_token_reused',

@@ -50,13 +50,20 @@ import {
 const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 
 class InvalidCredentialsError extends AppError {
-  constructor(status: 401 | 403 = 401) {
+  constructor() {
     super(
-      status,
+      401,
       'invalid_credentials',
-      status === 401 ? 'Unauthorized' : 'Forbidden',
+      'Unauthorized',
       'The email address or password is not correct.',
     );
+  }
+}
+
+/** The change-password form's own field is wrong: say so, not "email or password" (issue 8). */
+class CurrentPasswordWrongError extends AppError {
+  constructor() {
+    super(403, 'current_password_wrong', 'Forbidden', 'The current password is not correct.');
   }
 }
 
@@ -345,7 +352,7 @@ export const meRoutes: FastifyPluginAsyncZod<RouteModuleOptions> = async (app, {
       tags: ['account'],
       summary: 'Change the password',
       description:
-        'Checks the current password (403 `invalid_credentials` if wrong), applies the registration rules to the new one, then signs out every session and starts a new one for this browser (a new `waymark_refresh` cookie is set), so other devices are signed out and this one stays signed in. Limited to 10 per 15 minutes per user.',
+        'Checks the current password (403 `current_password_wrong` if wrong), applies the registration rules to the new one, then signs out every session and starts a new one for this browser (a new `waymark_refresh` cookie is set), so other devices are signed out and this one stays signed in. Limited to 10 per 15 minutes per user.',
       security: [{ bearerAuth: [] }],
       body: ZChangePasswordRequest,
       response: { 204: ZNoContent, 400: ZProblem, 401: ZProblem, 403: ZProblem, 429: ZProblem },
@@ -354,7 +361,7 @@ export const meRoutes: FastifyPluginAsyncZod<RouteModuleOptions> = async (app, {
       const user = await findUserById(app.db, request.user.id);
       if (!user) throw new UnauthorizedError('This account no longer exists.');
       if (!(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
-        throw new InvalidCredentialsError(403);
+        throw new CurrentPasswordWrongError();
       }
       assertAcceptablePassword('newPassword', request.body.newPassword, user);
       const passwordHash = await hashPassword(request.body.newPassword);

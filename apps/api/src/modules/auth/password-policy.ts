@@ -61,12 +61,21 @@ export function checkPassword(
   const common = result.sequence.some(
     (match) => match.pattern === 'dictionary' && match.dictionaryName === 'passwords-common',
   );
-  const advice = [result.feedback.warning, ...result.feedback.suggestions]
-    .filter((text): text is string => Boolean(text))
-    .join(' ');
+  // One point, said once (issue 8): zxcvbn's own warning ("This is a commonly used password")
+  // and suggestions ("Add more words that are less common") repeat what the first sentence says.
+  if (common) {
+    return {
+      code: 'password_common',
+      message: 'This password is too common. Choose another: three or four random words work well.',
+    };
+  }
+  // zxcvbn's warning names why ("Repeated characters like "aaa" are easy to guess"): it replaces
+  // the generic first sentence rather than repeating it.
+  const why =
+    result.feedback.warning?.replace(/\.?$/, '.') || 'This password is too easy to guess.';
   return {
-    code: common ? 'password_common' : 'password_weak',
-    message: `${common ? 'This password is too common' : 'This password is too easy to guess'}: add more words or characters that are less common.${advice ? ` ${advice}` : ''}`,
+    code: 'password_weak',
+    message: `${why} Choose a longer one: three or four random words work well.`,
   };
 }
 

@@ -14,11 +14,11 @@ describe('account', () => {
       'GET /me': () => jsonResponse(aMeResponse()),
       'POST /me/password': () =>
         problemResponse({
-          type: 'https://waymark.app/problems/invalid-credentials',
+          type: 'https://waymark.app/problems/current-password-wrong',
           title: 'Forbidden',
           status: 403,
-          code: 'invalid_credentials',
-          detail: 'The email address or password is not correct.',
+          code: 'current_password_wrong',
+          detail: 'The current password is not correct.',
         }),
     });
     const { user } = renderApp('/account');
@@ -35,8 +35,24 @@ describe('account', () => {
     await waitFor(() => expect(current).toHaveAttribute('aria-invalid', 'true'));
     expect(current).toHaveFocus();
     expect(current).toHaveAccessibleDescription(
-      'Error: The email address or password is not correct.',
+      'Error: Your current password is not correct. Enter it again, or sign out and reset it if you have forgotten it.',
     );
+    expect(screen.queryByText(/email address or password/)).not.toBeInTheDocument();
+  });
+
+  it('says which password field is empty', async () => {
+    signInForTest();
+    const fetchMock = mockApi({ 'GET /me': () => jsonResponse(aMeResponse()) });
+    const { user } = renderApp('/account');
+    await user.click(await screen.findByRole('button', { name: 'Change password' }));
+    const current = screen.getByLabelText('Current password');
+    await waitFor(() =>
+      expect(current).toHaveAccessibleDescription('Error: Enter your current password'),
+    );
+    expect(screen.getByLabelText(/^New password/)).toHaveAccessibleDescription(
+      expect.stringContaining('Error: Enter a new password'),
+    );
+    expect(fetchedPaths(fetchMock)).not.toContain('/me/password');
   });
 
   it('signs out everywhere after confirming, and leaves the signed-in pages', async () => {

@@ -68,10 +68,55 @@ describe('sign in', () => {
     const email = screen.getByLabelText('Email address');
     await waitFor(() => expect(email).toHaveFocus());
     expect(email).toHaveAttribute('aria-invalid', 'true');
-    expect(email).toHaveAccessibleDescription('Error: This field is required');
+    expect(email).toHaveAccessibleDescription('Error: Enter your email address');
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
-      'Error: This field is required',
+      'Error: Enter your password',
     );
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('keeps the format message once something is typed', async () => {
+    mockApi({});
+    const { user } = renderApp('/sign-in');
+    await user.type(await screen.findByLabelText('Email address'), 'ada');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const email = screen.getByLabelText('Email address');
+    await waitFor(() =>
+      expect(email).toHaveAccessibleDescription(
+        'Error: Enter an email address, like name@example.org',
+      ),
+    );
+    await user.clear(email);
+    await waitFor(() =>
+      expect(email).toHaveAccessibleDescription('Error: Enter your email address'),
+    );
+  });
+});
+
+describe('required fields', () => {
+  it.each([
+    [
+      '/register',
+      'Create account',
+      {
+        'Your name': 'Enter your name',
+        'Email address': 'Enter your email address',
+        Password: 'Enter a password',
+      },
+    ],
+    ['/forgot-password', 'Send reset link', { 'Email address': 'Enter your email address' }],
+  ] as const)('%s says what to enter in each empty field', async (path, button, messages) => {
+    const fetchMock = mockApi({});
+    const { user } = renderApp(path);
+    await user.click(await screen.findByRole('button', { name: button }));
+    for (const [label, message] of Object.entries(messages)) {
+      await waitFor(() =>
+        expect(screen.getByLabelText(label)).toHaveAccessibleDescription(
+          expect.stringContaining(`Error: ${message}`),
+        ),
+      );
+    }
+    expect(document.body).not.toHaveTextContent('This field is required');
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });

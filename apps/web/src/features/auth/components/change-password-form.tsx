@@ -1,10 +1,12 @@
-import { PASSWORD_MIN_LENGTH, ZChangePasswordRequest } from '@waymark/rubric';
+import { AUTH_ERROR_CODES, PASSWORD_MIN_LENGTH, ZChangePasswordRequest } from '@waymark/rubric';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form/form-alert';
 import { PasswordField } from '../../../components/form/password-field';
 import { useToast } from '../../../components/toast';
+import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
+import { requiredMessage } from '../../../lib/required-message';
 import { useChangePassword } from '../api/passwords';
 
 export function ChangePasswordForm() {
@@ -13,10 +15,12 @@ export function ChangePasswordForm() {
     handleSubmit,
     setError,
     reset,
+    watch,
     formState: { errors },
   } = useZodForm(ZChangePasswordRequest, {
     defaultValues: { currentPassword: '', newPassword: '' },
   });
+  const values = watch();
   const change = useChangePassword();
   const { showToast } = useToast();
   const [problem, setProblem] = useState<unknown>(null);
@@ -28,11 +32,21 @@ export function ChangePasswordForm() {
       reset();
       showToast({ message: 'Your password has been changed.' });
     } catch (error) {
+      // The API names this field's problem with its own code: say it here, about this field.
+      if (isApiError(error) && error.code === AUTH_ERROR_CODES.currentPasswordWrong) {
+        setError(
+          'currentPassword',
+          {
+            type: 'server',
+            message:
+              'Your current password is not correct. Enter it again, or sign out and reset it if you have forgotten it.',
+          },
+          { shouldFocus: true },
+        );
+        return;
+      }
       setProblem(
-        applyServerErrors(error, setError, {
-          fields: ['currentPassword', 'newPassword'],
-          codeFields: { invalid_credentials: 'currentPassword', wrong_password: 'currentPassword' },
-        }),
+        applyServerErrors(error, setError, { fields: ['currentPassword', 'newPassword'] }),
       );
     }
   });
@@ -44,14 +58,22 @@ export function ChangePasswordForm() {
       <PasswordField
         label="Current password"
         autoComplete="current-password"
-        error={errors.currentPassword?.message}
+        error={requiredMessage(
+          errors.currentPassword?.message,
+          values.currentPassword,
+          'Enter your current password',
+        )}
         {...register('currentPassword')}
       />
       <PasswordField
         label="New password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters; common passwords are refused.`}
         autoComplete="new-password"
-        error={errors.newPassword?.message}
+        error={requiredMessage(
+          errors.newPassword?.message,
+          values.newPassword,
+          'Enter a new password',
+        )}
         {...register('newPassword')}
       />
       <div className="form__actions">

@@ -5,6 +5,7 @@ import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form/form-alert';
 import { TextField } from '../../../components/form/text-field';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
+import { requiredMessage } from '../../../lib/required-message';
 import { useRequestPasswordReset } from '../api/passwords';
 
 export function ForgotPasswordForm() {
@@ -12,8 +13,10 @@ export function ForgotPasswordForm() {
     register,
     handleSubmit,
     setError,
+    watch,
     formState: { errors },
   } = useZodForm(ZPasswordResetRequest, { defaultValues: { email: '' } });
+  const email = watch('email');
   const request = useRequestPasswordReset();
   const [problem, setProblem] = useState<unknown>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -60,7 +63,7 @@ export function ForgotPasswordForm() {
         autoComplete="email"
         inputMode="email"
         spellCheck={false}
-        error={errors.email?.message}
+        error={requiredMessage(errors.email?.message, email, 'Enter your email address')}
         {...register('email')}
       />
       <div className="form__actions">

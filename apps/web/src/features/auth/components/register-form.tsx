@@ -6,6 +6,7 @@ import { FormAlert } from '../../../components/form/form-alert';
 import { PasswordField } from '../../../components/form/password-field';
 import { TextField } from '../../../components/form/text-field';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
+import { requiredMessage } from '../../../lib/required-message';
 import { useRegister } from '../api/register';
 
 export interface RegisterFormProps {
@@ -19,10 +20,12 @@ export function RegisterForm({ defaultEmail = '', onRegistered, signInHref }: Re
     register,
     handleSubmit,
     setError,
+    watch,
     formState: { errors },
   } = useZodForm(ZRegisterRequest, {
     defaultValues: { name: '', email: defaultEmail, password: '' },
   });
+  const values = watch();
   const registration = useRegister();
   const [problem, setProblem] = useState<unknown>(null);
 
@@ -47,7 +50,7 @@ export function RegisterForm({ defaultEmail = '', onRegistered, signInHref }: Re
       <TextField
         label="Your name"
         autoComplete="name"
-        error={errors.name?.message}
+        error={requiredMessage(errors.name?.message, values.name, 'Enter your name')}
         {...register('name')}
       />
       <TextField
@@ -57,14 +60,14 @@ export function RegisterForm({ defaultEmail = '', onRegistered, signInHref }: Re
         autoComplete="email"
         inputMode="email"
         spellCheck={false}
-        error={errors.email?.message}
+        error={requiredMessage(errors.email?.message, values.email, 'Enter your email address')}
         {...register('email')}
       />
       <PasswordField
         label="Password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password that is easy to remember; common passwords are refused.`}
         autoComplete="new-password"
-        error={errors.password?.message}
+        error={requiredMessage(errors.password?.message, values.password, 'Enter a password')}
         {...register('password')}
       />
       <div className="form__actions">

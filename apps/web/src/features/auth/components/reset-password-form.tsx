@@ -10,6 +10,7 @@ import { FormAlert } from '../../../components/form/form-alert';
 import { PasswordField } from '../../../components/form/password-field';
 import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
+import { requiredMessage } from '../../../lib/required-message';
 import { useConfirmPasswordReset } from '../api/passwords';
 
 // The token comes from the link, not from a field; the rest of the contract validates the form.
@@ -20,8 +21,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
     register,
     handleSubmit,
     setError,
+    watch,
     formState: { errors },
   } = useZodForm(ZResetPasswordForm, { defaultValues: { newPassword: '' } });
+  const newPassword = watch('newPassword');
   const confirm = useConfirmPasswordReset();
   const [problem, setProblem] = useState<unknown>(null);
 
@@ -69,7 +72,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         label="New password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters; common passwords are refused.`}
         autoComplete="new-password"
-        error={errors.newPassword?.message}
+        error={requiredMessage(errors.newPassword?.message, newPassword, 'Enter a new password')}
         {...register('newPassword')}
       />
       <div className="form__actions">

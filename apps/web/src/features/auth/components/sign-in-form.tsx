@@ -6,6 +6,7 @@ import { FormAlert } from '../../../components/form/form-alert';
 import { PasswordField } from '../../../components/form/password-field';
 import { TextField } from '../../../components/form/text-field';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
+import { requiredMessage } from '../../../lib/required-message';
 import { useSignIn } from '../api/sign-in';
 
 export interface SignInFormProps {
@@ -21,8 +22,10 @@ export function SignInForm({ defaultEmail = '', onSignedIn, registerHref }: Sign
     register,
     handleSubmit,
     setError,
+    watch,
     formState: { errors },
   } = form;
+  const values = watch();
   const signIn = useSignIn();
   const [problem, setProblem] = useState<unknown>(null);
 
@@ -46,13 +49,13 @@ export function SignInForm({ defaultEmail = '', onSignedIn, registerHref }: Sign
         autoComplete="email"
         inputMode="email"
         spellCheck={false}
-        error={errors.email?.message}
+        error={requiredMessage(errors.email?.message, values.email, 'Enter your email address')}
         {...register('email')}
       />
       <PasswordField
         label="Password"
         autoComplete="current-password"
-        error={errors.password?.message}
+        error={requiredMessage(errors.password?.message, values.password, 'Enter your password')}
         {...register('password')}
       />
       <div className="form__actions">

@@ -14,6 +14,7 @@ import {
   options,
   SIZE_BAND_LABELS,
 } from '../../../lib/organisation-labels';
+import { requiredMessage } from '../../../lib/required-message';
 
 const FIELDS = ['name', 'type', 'sector', 'sizeBand', 'localAuthority', 'employees'] as const;
 
@@ -50,6 +51,7 @@ export function OrganisationProfileForm({
     register,
     handleSubmit,
     setError,
+    watch,
     formState: { errors, isSubmitting },
   } = useZodForm(ZCreateOrganisationBody, {
     defaultValues: organisation
@@ -63,6 +65,7 @@ export function OrganisationProfileForm({
         }
       : { name: '', sector: null, localAuthority: null, employees: null },
   });
+  const name = watch('name');
   const [problem, setProblem] = useState<unknown>(null);
 
   const submit = handleSubmit(async (values) => {
@@ -85,7 +88,7 @@ export function OrganisationProfileForm({
       <TextField
         label="Organisation name"
         autoComplete="organization"
-        error={errors.name?.message}
+        error={requiredMessage(errors.name?.message, name, 'Enter the name of the organisation')}
         {...register('name')}
       />
       <SelectField
