@@ -51,7 +51,7 @@ function lazyRoute(path: string, load: () => Promise<React.ReactNode>): RouteObj
   };
 }
 
-export const assessmentRoutes: RouteObject[] = [
+const pageRoutes: RouteObject[] = [
   lazyRoute('orgs/:orgId/assessments', async () => {
     const { AssessmentListPage } = await import(
       '../../features/assessments/components/assessment-list-page'
@@ -84,4 +84,20 @@ export const assessmentRoutes: RouteObject[] = [
     );
     return <IdRoute name="assessmentId" page={ActionPlanPage} />;
   }),
+];
+
+/**
+ * The pages at `/assessments/:assessmentId/…` render inside `AssessmentLayoutRoute`, which names
+ * their organisation and shows its sections (issue 8); those under `/orgs/:orgId/…` get the
+ * organisation's own layout from `router.tsx`.
+ */
+export const assessmentRoutes: RouteObject[] = [
+  ...pageRoutes.filter((route) => !route.path?.startsWith('assessments/')),
+  {
+    lazy: async () => ({
+      Component: (await import('./assessment-layout')).AssessmentLayoutRoute,
+    }),
+    errorElement: <RouteErrorBoundary />,
+    children: pageRoutes.filter((route) => route.path?.startsWith('assessments/')),
+  },
 ];
