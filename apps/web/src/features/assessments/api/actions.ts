@@ -8,7 +8,7 @@ import {
   ZAction,
   ZActionListResponse,
 } from '@waymark/rubric';
-import { apiGet, apiRequest } from '../../../lib/api-client';
+import { apiGet, apiRequest, ZNoContent } from '../../../lib/api-client';
 import { assessmentKeys } from './get-assessment';
 
 function actionsPath(assessmentId: string): string {
@@ -73,6 +73,22 @@ export function useUpdateAction(assessmentId: string) {
   return useMutation({
     mutationFn: ({ actionId, body }: { actionId: string; body: TUpdateActionBody }) =>
       updateAction(assessmentId, actionId, body),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: assessmentKeys.actions(assessmentId) }),
+  });
+}
+
+export function deleteAction(assessmentId: string, actionId: string): Promise<unknown> {
+  return apiRequest(`${actionsPath(assessmentId)}/${encodeURIComponent(actionId)}`, ZNoContent, {
+    method: 'DELETE',
+  });
+}
+
+/** Deletes an action (admin or contributor); the plan is read again. */
+export function useDeleteAction(assessmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ actionId }: { actionId: string }) => deleteAction(assessmentId, actionId),
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: assessmentKeys.actions(assessmentId) }),
   });

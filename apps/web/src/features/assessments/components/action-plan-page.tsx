@@ -8,13 +8,14 @@ import { useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMembers } from '../../../api/members';
 import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/dialog';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { FormAlert } from '../../../components/form/form-alert';
 import { PageHeader } from '../../../components/page-header';
 import { LoadingState } from '../../../components/spinner';
 import { countLabel, formatDate } from '../../../lib/format';
-import { useActions, useUpdateAction } from '../api/actions';
+import { useActions, useDeleteAction, useUpdateAction } from '../api/actions';
 import { downloadAssessmentCsv } from '../api/export-csv';
 import { ACTION_STATUS_LABELS } from '../lib/action-form';
 import { type AssessmentOutline, answersById } from '../lib/assessment-outline';
@@ -66,6 +67,8 @@ export function ActionPlan({ assessmentId, detail, outline }: ActionPlanProps) {
   const [exportError, setExportError] = useState<unknown>(null);
   const [exporting, setExporting] = useState(false);
   const newButton = useRef<HTMLButtonElement>(null);
+  const deletedRef = useRef<HTMLParagraphElement>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
 
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -173,6 +176,15 @@ export function ActionPlan({ assessmentId, detail, outline }: ActionPlanProps) {
         ) : null}
       </form>
 
+      <p
+        className="assess-notice assess-notice--success action-plan-page__deleted"
+        role="status"
+        ref={deletedRef}
+        tabIndex={-1}
+        hidden={deleted === null}
+      >
+        {deleted ? `Deleted the action “${deleted}”.` : ''}
+      </p>
       {actions.isPending ? (
         <LoadingState label="Loading actions" />
       ) : actions.isError ? (
@@ -211,6 +223,11 @@ export function ActionPlan({ assessmentId, detail, outline }: ActionPlanProps) {
                 outline={outline}
                 canWrite={canWrite}
                 onEdit={() => setDialog({ mode: 'edit', action })}
+                onDeleted={() => {
+                  setDeleted(action.title);
+                  // The card and its buttons are gone: land on the note that says so.
+                  requestAnimationFrame(() => deletedRef.current?.focus());
+                }}
               />
             ))}
           </ul>
@@ -275,11 +292,22 @@ interface ActionCardProps {
   outline: AssessmentOutline;
   canWrite: boolean;
   onEdit: () => void;
+  /** After the action is deleted (its card is about to go). */
+  onDeleted: () => void;
 }
 
-function ActionCard({ assessmentId, action, outline, canWrite, onEdit }: ActionCardProps) {
+function ActionCard({
+  assessmentId,
+  action,
+  outline,
+  canWrite,
+  onEdit,
+  onDeleted,
+}: ActionCardProps) {
   const headingId = useId();
   const update = useUpdateAction(assessmentId);
+  const remove = useDeleteAction(assessmentId);
+  const [confirming, setConfirming] = useState(false);
   const entry = outline.byId.get(action.criterionId);
   const overdue =
     action.status !== 'done' && action.dueDate !== null && action.dueDate < todayIso();
@@ -340,6 +368,26 @@ function ActionCard({ assessmentId, action, outline, canWrite, onEdit }: ActionC
               Mark complete <span className="visually-hidden">{action.title}</span>
             </Button>
           ) : null}
+          <Button variant="quiet" onClick={() => setConfirming(true)}>
+            Delete <span className="visually-hidden">{action.title}</span>
+          </Button>
+          <ConfirmDialog
+            open={confirming}
+            onOpenChange={(open) => {
+              setConfirming(open);
+              if (!open) remove.reset();
+            }}
+            title="Delete this action?"
+            description={`“${action.title}” is removed from the action plan for good. To keep it as a record, mark it complete instead.`}
+            confirmLabel="Delete action"
+            pendingLabel="Deleting…"
+            pending={remove.isPending}
+            error={remove.error}
+            errorHeading="The action was not deleted"
+            onConfirm={() =>
+              remove.mutate({ actionId: action.id }, { onSuccess: () => onDeleted() })
+            }
+          />
         </div>
       ) : null}
       <FormAlert error={update.error} heading="The action was not updated" />

@@ -224,6 +224,40 @@ describe('action plan page', () => {
     expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ status: 'done' });
   });
 
+  it('keeps line breaks in a description, and deletes an action after confirming', async () => {
+    let actions = [anAction({ description: 'Ask payroll for the list.\nThen write to each.' })];
+    const fetchMock = mockApi({
+      ...assessmentReads(() => anAssessmentDetail(allAnswered())),
+      [`GET ${BASE}/actions`]: () => jsonResponse({ items: actions }),
+      [`GET /organisations/${ORG_ID}/members`]: () => jsonResponse({ items: [aMember()] }),
+      [`DELETE ${BASE}/actions/${anAction().id}`]: () => {
+        actions = [];
+        return new Response(null, { status: 204 });
+      },
+    });
+    const { user } = renderAssessmentRoute(`${BASE}/actions`);
+    const description = await screen.findByText(/Ask payroll for the list/);
+    expect(description).toHaveClass('action-card__description');
+    expect(description.textContent).toBe('Ask payroll for the list.\nThen write to each.');
+
+    const title = anAction().title;
+    await user.click(screen.getByRole('button', { name: `Delete ${title}` }));
+    let dialog = screen.getByRole('dialog', { name: 'Delete this action?' });
+    // The safe choice comes first; cancelling deletes nothing.
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+    expect(screen.getByRole('heading', { name: title })).toBeVisible();
+
+    await user.click(screen.getByRole('button', { name: `Delete ${title}` }));
+    dialog = screen.getByRole('dialog', { name: 'Delete this action?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete action' }));
+    expect(await screen.findByText('No actions yet')).toBeVisible();
+    const note = screen.getByText(`Deleted the action “${title}”.`);
+    await waitFor(() => expect(note).toHaveFocus());
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('creates an action pre-filled from the question’s next level', async () => {
     const fetchMock = mockApi({
       ...assessmentReads(() => anAssessmentDetail(allAnswered())),
