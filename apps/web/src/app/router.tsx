@@ -68,6 +68,9 @@ export const routes: RouteObject[] = [
       page('reset-password', () =>
         import('./routes/reset-password').then((m) => m.ResetPasswordRoute),
       ),
+      page('accessibility', () =>
+        import('./routes/accessibility').then((m) => m.AccessibilityRoute),
+      ),
       page('invitations/accept', () =>
         import('./routes/accept-invitation').then((m) => m.AcceptInvitationRoute),
       ),

@@ -41,6 +41,9 @@ export function AppLayout({ children, headerEnd }: AppLayoutProps) {
             Waymark helps businesses, councils, NHS trusts and universities see their local impact
             and plan their next step.
           </p>
+          <p>
+            <Link to="/accessibility">Accessibility statement</Link>
+          </p>
           <p className="site-footer__small">Open source, MIT licence.</p>
         </div>
       </footer>
