@@ -5,6 +5,7 @@ import './styles/components.css';
 import './styles/forms.css';
 import './styles/app.css';
 import './styles/explorer.css';
+import './styles/patterns.css';
 import './styles/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

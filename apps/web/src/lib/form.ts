@@ -8,6 +8,7 @@ import {
 } from 'react-hook-form';
 import type { z } from 'zod';
 import { isApiError } from './api-client';
+import { describeIssue, fieldOfIssuePath } from './problem-messages';
 
 /**
  * Forms validate with the API's own zod schemas (one source of truth for the rules); the words
@@ -65,16 +66,13 @@ export function useZodForm<TSchema extends z.ZodType<FieldValues, FieldValues>>(
   });
 }
 
-/** The API's validation issue paths start with where the problem was: `body.email` → `email`. */
-function fieldOfIssuePath(path: string): string {
-  return path.replace(/^(body|querystring|params)\./, '');
-}
-
 export interface ApplyServerErrorsOptions<T extends FieldValues> {
   /** The form's fields: issues at these paths are shown on the field. */
   fields: readonly Path<T>[];
   /** Problem codes that belong to one field, e.g. `{ email_taken: 'email' }`. */
   codeFields?: Partial<Record<string, Path<T>>>;
+  /** The fields' labels, to name them in messages ("Enter email address"). */
+  labels?: Record<string, string>;
 }
 
 /**
@@ -85,13 +83,14 @@ export interface ApplyServerErrorsOptions<T extends FieldValues> {
 export function applyServerErrors<T extends FieldValues>(
   error: unknown,
   setError: UseFormReturn<T, unknown, unknown>['setError'],
-  { fields, codeFields = {} }: ApplyServerErrorsOptions<T>,
+  { fields, codeFields = {}, labels = {} }: ApplyServerErrorsOptions<T>,
 ): unknown {
   if (!isApiError(error)) return error;
   const known = new Set<string>(fields);
 
   const codeField = codeFields[error.code];
   if (codeField) {
+    // A domain error's detail is written for people by the API, and names the field's problem.
     setError(codeField, { type: 'server', message: error.message }, { shouldFocus: true });
     return null;
   }
@@ -106,7 +105,7 @@ export function applyServerErrors<T extends FieldValues>(
     if (known.has(field)) {
       setError(
         field as Path<T>,
-        { type: 'server', message: issue.message },
+        { type: 'server', message: describeIssue(issue, labels).message },
         {
           shouldFocus: !focused,
         },

@@ -1,27 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { isApiError } from '../../lib/api-client';
+import { describeProblem } from '../../lib/problem-messages';
 
 export interface FormAlertProps {
-  /** What went wrong: an `ApiError` (its problem detail is shown) or anything else (generic text). */
+  /** What went wrong: an `ApiError` (said in plain English by its code) or anything else. */
   error: unknown;
   /** Defaults to the problem's title, e.g. "There is a problem". */
   heading?: string;
-}
-
-function describe(error: unknown): { title: string; detail: string; issues: string[] } {
-  if (isApiError(error)) {
-    const { problem } = error;
-    const issues = (problem.issues ?? []).map((issue) => {
-      const where = issue.path.replace(/^(body|querystring|params)\.?/, '');
-      return where ? `${where}: ${issue.message}` : issue.message;
-    });
-    return { title: problem.title, detail: problem.detail ?? problem.title, issues };
-  }
-  return {
-    title: 'Something went wrong',
-    detail: 'Something went wrong on our side. Please try again.',
-    issues: [],
-  };
 }
 
 /**
@@ -34,7 +18,8 @@ export function FormAlert({ error, heading }: FormAlertProps) {
     if (error) ref.current?.focus();
   }, [error]);
   if (!error) return null;
-  const { title, detail, issues } = describe(error);
+  const { title, detail, issues: described } = describeProblem(error);
+  const issues = described.map((issue) => issue.message);
   return (
     <div className="form-alert" role="alert" tabIndex={-1} ref={ref}>
       <p className="form-alert__title">{heading ?? title}</p>

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { DEFAULT_FRAMEWORK, type TAnswer } from '@waymark/rubric';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
-import { jsonResponse, mockApi } from '../../../testing/api-mocks';
+import { jsonResponse, mockApi, problemResponse } from '../../../testing/api-mocks';
 import { signInForTest } from '../../../testing/session';
 import { AUTOSAVE_DEBOUNCE_MS } from '../hooks/use-autosave';
 import { draftKey, readDraft, writeDraft } from '../lib/draft-storage';
@@ -14,6 +14,7 @@ import {
   FIRST_CRITERION,
 } from '../testing/fixtures';
 import { assessmentReads, renderAssessmentRoute } from '../testing/render-assessment';
+import { LEVEL_SETTLE_MS } from './criterion-form';
 
 const PATH = `/assessments/${ASSESSMENT_ID}/criteria/${FIRST_CRITERION}`;
 const PUT = `PUT /assessments/${ASSESSMENT_ID}/answers/${FIRST_CRITERION}`;
@@ -63,6 +64,16 @@ function useJumpableClock() {
   vi.useFakeTimers({ shouldAdvanceTime: true });
 }
 
+/**
+ * An arrow key as a browser delivers it: Radix moves focus on a timer after keydown and chooses
+ * the card it lands on only while the key is still down.
+ */
+async function arrowRight(user: { keyboard: (keys: string) => Promise<void> }) {
+  await user.keyboard('{ArrowRight>}');
+  await vi.advanceTimersByTimeAsync(0);
+  await user.keyboard('{/ArrowRight}');
+}
+
 async function passTheDebounce() {
   await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS * 2);
 }
@@ -81,7 +92,7 @@ describe('criterion page', () => {
     expect(screen.getByText(criterion?.question ?? '', { selector: '.lead' })).toBeVisible();
     const group = screen.getByRole('radiogroup', { name: 'Where is your organisation today?' });
     const radios = within(group).getAllByRole('radio');
-    expect(radios.map((r) => r.getAttribute('aria-checked'))).toEqual(Array(6).fill('false'));
+    expect(radios.map((r) => r.getAttribute('aria-checked'))).toEqual(Array(5).fill('false'));
     const developing = within(group).getByRole('radio', { name: 'Level 2: Developing' });
     expect(developing).toHaveAccessibleDescription(
       expect.stringContaining(criterion?.levels[1]?.descriptor ?? 'missing'),
@@ -90,7 +101,9 @@ describe('criterion page', () => {
       expect.stringContaining(criterion?.levels[1]?.example ?? 'missing'),
     );
     expect(within(group).getByRole('radio', { name: "Don't know yet" })).toBeVisible();
-    expect(within(group).getByRole('radio', { name: 'Not applicable' })).toBeVisible();
+    // "Not applicable" is a checkbox outside the arrow-key path of the levels.
+    expect(within(group).queryByRole('radio', { name: /Not applicable/ })).toBeNull();
+    expect(screen.getByRole('checkbox', { name: 'This does not apply to us' })).not.toBeChecked();
     expect(screen.getByText('Changes are saved as you go')).toBeVisible();
   });
 
@@ -119,6 +132,39 @@ describe('criterion page', () => {
     expect(readDraft(draftKey(ASSESSMENT_ID, FIRST_CRITERION))).toBeNull();
   });
 
+  it('saves one answer, not four, when the arrow keys pass from level 1 to level 4', async () => {
+    useJumpableClock();
+    const { user, fetchMock } = await openPage();
+    screen.getByRole('radio', { name: 'Level 1: Getting started' }).focus();
+    // A reader's pace: each level stays chosen for longer than the usual autosave pause.
+    for (let step = 0; step < 3; step += 1) {
+      await arrowRight(user);
+      await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS + 700);
+    }
+    const leading = screen.getByRole('radio', { name: 'Level 4: Leading' });
+    expect(leading).toHaveAttribute('aria-checked', 'true');
+    expect(puts(fetchMock)).toEqual([]);
+    // The level the user stays on is saved once it has settled.
+    await vi.advanceTimersByTimeAsync(LEVEL_SETTLE_MS);
+    await waitFor(() => expect(puts(fetchMock)).toHaveLength(1));
+    expect(puts(fetchMock)[0]).toMatchObject({ level: 4, version: 0 });
+    await passTheDebounce();
+    expect(puts(fetchMock)).toHaveLength(1);
+  });
+
+  it('saves a level reached by arrow keys at once when the user presses Space on it', async () => {
+    useJumpableClock();
+    const { user, fetchMock } = await openPage();
+    screen.getByRole('radio', { name: 'Level 1: Getting started' }).focus();
+    await arrowRight(user);
+    await arrowRight(user);
+    await user.keyboard(' ');
+    await waitFor(() => expect(puts(fetchMock)).toHaveLength(1));
+    expect(puts(fetchMock)[0]).toMatchObject({ level: 3 });
+    await vi.advanceTimersByTimeAsync(LEVEL_SETTLE_MS * 2);
+    expect(puts(fetchMock)).toHaveLength(1);
+  });
+
   it("keeps a target the user picked when today's level changes", async () => {
     const { user } = await openPage();
     await user.selectOptions(screen.getByLabelText('Target level'), '4. Leading');
@@ -126,16 +172,28 @@ describe('criterion page', () => {
     expect(screen.getByLabelText('Target level')).toHaveValue('4');
   });
 
-  it('requires a reason for "not applicable" before saving', async () => {
+  it('requires a reason for "not applicable" before saving, said once the field is left', async () => {
     useJumpableClock();
     const { user, fetchMock } = await openPage();
-    await user.click(screen.getByRole('radio', { name: 'Not applicable' }));
+    await user.click(screen.getByRole('checkbox', { name: 'This does not apply to us' }));
     const reason = screen.getByLabelText(/Why does this criterion not apply/);
     expect(
       await screen.findByText(/Not saved yet: Say why this criterion does not apply/),
     ).toBeVisible();
+    // No error on the field before the user has been in it and left it empty.
+    expect(reason).not.toHaveAttribute('aria-invalid');
     await passTheDebounce();
     expect(puts(fetchMock)).toEqual([]);
+    reason.focus();
+    await user.tab();
+    expect(reason).toHaveAttribute('aria-invalid', 'true');
+    expect(reason).toHaveAccessibleDescription(
+      expect.stringContaining('Say why this criterion does not apply'),
+    );
+    // The summary at the top links to the field.
+    const summary = screen.getByRole('region', { name: 'There is a problem' });
+    await user.click(within(summary).getByRole('link', { name: /Say why/ }));
+    expect(reason).toHaveFocus();
 
     await user.type(reason, 'We employ nobody directly');
     await waitFor(() => expect(puts(fetchMock)).toHaveLength(1), SAVE_WAIT);
@@ -153,16 +211,21 @@ describe('criterion page', () => {
     expect(input).toHaveFocus();
     await user.type(input, 'javascript:alert(1)');
     expect(
-      await screen.findByText(/Enter a full web address/, { selector: '.field__error' }),
+      await screen.findByText(/Enter link 1 as a full web address/, { selector: '.field__error' }),
     ).toBeVisible();
     expect(input).toHaveAttribute('aria-invalid', 'true');
-    expect(input).toHaveAccessibleDescription(expect.stringContaining('Enter a full web address'));
+    expect(input).toHaveAccessibleDescription(
+      expect.stringContaining('Enter link 1 as a full web address, like https://www.example.org'),
+    );
     await passTheDebounce();
     expect(puts(fetchMock)).toEqual([]);
 
     await user.clear(input);
-    await user.type(input, 'https://example.org/pay-policy.pdf');
-    await waitFor(() => expect(screen.queryByText(/Enter a full web address/)).toBeNull());
+    // Typed without https://, it is taken as https:// once the field is left.
+    await user.type(input, 'example.org/pay-policy.pdf');
+    await user.tab();
+    expect(input).toHaveValue('https://example.org/pay-policy.pdf');
+    await waitFor(() => expect(screen.queryByText(/Enter link 1 as a full web/)).toBeNull());
     await waitFor(() => expect(puts(fetchMock).length).toBeGreaterThan(0), SAVE_WAIT);
     expect(puts(fetchMock).at(-1)).toMatchObject({
       evidenceLinks: ['https://example.org/pay-policy.pdf'],
@@ -170,6 +233,8 @@ describe('criterion page', () => {
     });
 
     await user.click(screen.getByRole('button', { name: 'Remove link 1' }));
+    // Focus moves to a neighbour, never to the page's body.
+    expect(screen.getByRole('button', { name: 'Add a link' })).toHaveFocus();
     await waitFor(
       () => expect(puts(fetchMock).at(-1)).toMatchObject({ evidenceLinks: [] }),
       SAVE_WAIT,
@@ -264,12 +329,65 @@ describe('criterion page', () => {
     expect(puts(fetchMock)[0]).toMatchObject({ level: 3, notes: 'Typed offline', version: 1 });
   });
 
+  it('says what to change when a kept change cannot be saved, and promises no retry', async () => {
+    useJumpableClock();
+    writeDraft(draftKey(ASSESSMENT_ID, FIRST_CRITERION), {
+      values: {
+        choice: '2',
+        notApplicableReason: '',
+        targetLevel: '',
+        notes: '',
+        evidenceLinks: [{ url: 'not a link' }],
+        indicators: {},
+      },
+      baseVersion: 1,
+      changedAt: 1,
+    });
+    const { fetchMock } = await openPage([anAnswer({ version: 1 })]);
+    expect(screen.getByText(/cannot be saved until you correct the fields/)).toBeVisible();
+    expect(screen.queryByText(/as soon as the connection allows/)).toBeNull();
+    const link = screen.getByLabelText('Link 1');
+    await waitFor(() => expect(link).toHaveAttribute('aria-invalid', 'true'));
+    const summary = screen.getByRole('region', { name: 'There is a problem' });
+    expect(summary).toHaveTextContent('Enter link 1 as a full web address');
+    expect(screen.queryByText(/invalid_format|\[ \{/)).toBeNull();
+    await passTheDebounce();
+    expect(puts(fetchMock)).toEqual([]);
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('shows a refused save in plain English, without a retry, until the user changes it', async () => {
+    useJumpableClock();
+    const { user, fetchMock } = await openPage([], {
+      [PUT]: () =>
+        problemResponse({
+          type: 'about:blank',
+          title: 'Bad Request',
+          status: 400,
+          code: 'validation_failed',
+          detail: 'The body is not valid.',
+          issues: [{ path: 'body.notes', message: 'Too big: expected string', code: 'too_big' }],
+        }),
+    });
+    await user.click(screen.getByRole('radio', { name: 'Level 2: Developing' }));
+    await passTheDebounce();
+    await waitFor(() => expect(puts(fetchMock)).toHaveLength(1));
+    expect(await screen.findByText('Not saved. Notes is too long.')).toBeVisible();
+    expect(screen.queryByText(/The body is not valid/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    await passTheDebounce();
+    await passTheDebounce();
+    expect(puts(fetchMock)).toHaveLength(1);
+  });
+
   it('enters the pillar indicators as numbers with units and bounds', async () => {
     const { user, fetchMock } = await openPage();
     const share = screen.getByLabelText('% of staff paid at least the real Living Wage');
     expect(share).toHaveAccessibleDescription(expect.stringContaining('In per cent'));
     await user.type(share, '140');
-    expect(await screen.findByText('Enter 100 or less')).toBeVisible();
+    expect(
+      await screen.findByText('Enter 100 or less', { selector: '.field__error' }),
+    ).toBeVisible();
     await user.clear(share);
     await user.type(share, '92.5');
     await waitFor(() => expect(puts(fetchMock).length).toBeGreaterThan(0), SAVE_WAIT);

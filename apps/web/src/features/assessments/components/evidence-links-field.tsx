@@ -1,5 +1,5 @@
 import { MAX_EVIDENCE_LINKS } from '@waymark/rubric';
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   type Control,
   type FieldErrors,
@@ -15,6 +15,8 @@ interface EvidenceLinksFieldProps {
   register: UseFormRegister<AnswerFormValues>;
   errors: FieldErrors<AnswerFormValues>;
   disabled?: boolean;
+  /** Leaving a link: the form may rewrite it (`www.example.org` → `https://www.example.org`). */
+  onNormalise?: (index: number, url: string) => void;
 }
 
 /**
@@ -26,10 +28,32 @@ export function EvidenceLinksField({
   register,
   errors,
   disabled = false,
+  onNormalise,
 }: EvidenceLinksFieldProps) {
   const id = useId();
   const { fields, append, remove } = useFieldArray({ control, name: 'evidenceLinks' });
   const full = fields.length >= MAX_EVIDENCE_LINKS;
+  const addRef = useRef<HTMLButtonElement>(null);
+  // After "Remove", focus goes to the link that took its place, else the one before, else "Add a
+  // link": never to the page's body (issue 8, point 3).
+  const [removedAt, setRemovedAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (removedAt === null) return;
+    setRemovedAt(null);
+    const neighbour = Math.min(removedAt, fields.length - 1);
+    const input = neighbour >= 0 ? document.getElementById(`${id}-link-${neighbour}`) : null;
+    (input ?? addRef.current)?.focus();
+  }, [removedAt, fields.length, id]);
+  const registered = (index: number) => {
+    const field = register(`evidenceLinks.${index}.url`);
+    return {
+      ...field,
+      onBlur: async (event: React.FocusEvent<HTMLInputElement>) => {
+        await field.onBlur(event);
+        onNormalise?.(index, event.target.value);
+      },
+    };
+  };
   return (
     <fieldset className="evidence-links" aria-describedby={`${id}-hint`}>
       <legend className="answer-section__title">
@@ -37,7 +61,7 @@ export function EvidenceLinksField({
       </legend>
       <p className="field__hint" id={`${id}-hint`}>
         Web addresses of documents that show the level you chose, for example a published policy or
-        report. Start each with https://.
+        report, like https://www.example.org.
       </p>
       {fields.length > 0 ? (
         <ol className="evidence-links__list">
@@ -63,9 +87,16 @@ export function EvidenceLinksField({
                     aria-invalid={error ? true : undefined}
                     aria-describedby={error ? errorId : undefined}
                     disabled={disabled}
-                    {...register(`evidenceLinks.${index}.url`)}
+                    {...registered(index)}
                   />
-                  <Button variant="secondary" onClick={() => remove(index)} disabled={disabled}>
+                  <Button
+                    variant="secondary"
+                    onClick={() => {
+                      remove(index);
+                      setRemovedAt(index);
+                    }}
+                    disabled={disabled}
+                  >
                     Remove <span className="visually-hidden">link {index + 1}</span>
                   </Button>
                 </div>
@@ -75,6 +106,7 @@ export function EvidenceLinksField({
         </ol>
       ) : null}
       <Button
+        ref={addRef}
         variant="secondary"
         onClick={() => append({ url: '' })}
         disabled={disabled || full}

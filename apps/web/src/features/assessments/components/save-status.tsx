@@ -1,5 +1,6 @@
 import type { TProblem } from '@waymark/rubric';
 import { Button } from '../../../components/button';
+import { describeProblemDetails } from '../../../lib/problem-messages';
 import { type AutosaveStatus, isOfflineProblem } from '../hooks/use-autosave';
 
 interface SaveStatusProps {
@@ -36,11 +37,15 @@ function message(props: SaveStatusProps): { text: string; tone: string } {
       return isOfflineProblem(error)
         ? { text: 'Offline — will retry. Your change is kept on this device.', tone: 'warning' }
         : { text: 'Saving failed — trying again…', tone: 'warning' };
-    case 'error':
-      return {
-        text: `Couldn't save: ${error?.detail ?? error?.title ?? 'something went wrong'}`,
-        tone: 'error',
-      };
+    case 'error': {
+      // Said by the problem's code; a 4xx waits for the user to change something, so no retry
+      // is promised or offered.
+      if (!error) return { text: 'Not saved. Try again.', tone: 'error' };
+      const { detail, issues } = describeProblemDetails(error);
+      const what =
+        issues.length > 0 ? `${issues.map((issue) => issue.message).join('. ')}.` : detail;
+      return { text: `Not saved. ${what}`, tone: 'error' };
+    }
     case 'conflict':
       return { text: 'Someone else changed this answer while you were editing', tone: 'error' };
   }
@@ -51,7 +56,7 @@ function message(props: SaveStatusProps): { text: string; tone: string } {
  * Failures come with the way out: Retry, or settle a conflict.
  */
 export function SaveStatus(props: SaveStatusProps) {
-  const { status, onRetry, onResolveConflict } = props;
+  const { status, error, onRetry, onResolveConflict } = props;
   const { text, tone } = message(props);
   return (
     <div className={`save-status save-status--${tone}`} data-status={status}>
@@ -59,7 +64,7 @@ export function SaveStatus(props: SaveStatusProps) {
         <span className="save-status__icon" aria-hidden="true" />
         {text}
       </p>
-      {status === 'error' ? (
+      {status === 'error' && (!error || describeProblemDetails(error).retryable) ? (
         <Button variant="secondary" onClick={onRetry} className="save-status__action">
           Retry
         </Button>

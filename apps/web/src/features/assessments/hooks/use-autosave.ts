@@ -1,6 +1,7 @@
 import type { TProblem } from '@waymark/rubric';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { CLIENT_ERROR_CODES, isApiError } from '../../../lib/api-client';
+import { INVALID_FORM_CODE } from '../../../lib/problem-messages';
 import { clearDraft, readDraft, writeDraft } from '../lib/draft-storage';
 
 /**
@@ -57,6 +58,11 @@ export interface AutosaveOptions<TValues, TServer> {
     version: number,
     options: SaveRequestOptions,
   ) => Promise<SaveOutcome<TServer>>;
+  /**
+   * False for values that cannot be sent as they are (a change kept on this device that breaks a
+   * rule, say an evidence link that is not a web address): restored, but kept locally until fixed.
+   */
+  isSavable?: (values: TValues) => boolean;
   /** True when the stored answer already says what `values` say: such a "conflict" is no conflict. */
   isSame?: (values: TValues, server: TServer) => boolean;
   /** Called with the stored answer after every acknowledged save. */
@@ -87,14 +93,17 @@ export const AUTOSAVE_DEBOUNCE_MS = 800;
 /** 1 s, 2 s, 4 s, 8 s, 16 s, 30 s: about a minute of trying before asking the user. */
 export const AUTOSAVE_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000, 8000, 16000, 30000];
 
+/**
+ * Anything but an `ApiError` was thrown before a request left (the values broke the contract's
+ * schema): a problem the user must fix, never retried, and never shown as the thrown text.
+ */
 function toProblem(error: unknown): TProblem {
   if (isApiError(error)) return error.problem;
   return {
     type: 'about:blank',
-    title: 'Could not save',
-    status: 0,
-    code: 'unexpected_error',
-    detail: error instanceof Error ? error.message : 'Something went wrong while saving.',
+    title: 'There is a problem',
+    status: 400,
+    code: INVALID_FORM_CODE,
   };
 }
 
@@ -106,6 +115,11 @@ function isRetryable(problem: TProblem): boolean {
 
 export function isOfflineProblem(problem: TProblem | null): boolean {
   return problem?.code === CLIENT_ERROR_CODES.network;
+}
+
+export interface ChangeOptions {
+  savable?: boolean;
+  delayMs?: number;
 }
 
 interface Pending<TValues> {
@@ -146,9 +160,10 @@ export class AutosaveController<TValues, TServer> {
     // A draft is based on the version it was made on, which may be older than the server's now:
     // saving it then answers 409 and the user chooses, so that nobody's work is overwritten blind.
     const version = draft ? draft.baseVersion : options.serverVersion;
-    if (draft) this.pending = { values: draft.values, savable: true };
+    const savable = draft ? (options.isSavable?.(draft.values) ?? true) : true;
+    if (draft) this.pending = { values: draft.values, savable };
     this.snapshot = {
-      status: draft ? 'pending' : 'idle',
+      status: draft ? (savable ? 'pending' : 'invalid') : 'idle',
       version,
       error: null,
       retryAt: null,
@@ -184,8 +199,11 @@ export class AutosaveController<TValues, TServer> {
     void this.saveNow({ keepalive: true });
   }
 
-  /** A change in the form. `savable: false` keeps it locally without sending it. */
-  change(values: TValues, { savable = true }: { savable?: boolean } = {}): void {
+  /**
+   * A change in the form. `savable: false` keeps it locally without sending it; `delayMs` waits
+   * longer than the usual pause (a level reached by arrow keys, which may be passed through).
+   */
+  change(values: TValues, { savable = true, delayMs }: ChangeOptions = {}): void {
     this.pending = { values, savable };
     writeDraft(this.options.storageKey, {
       values,
@@ -209,7 +227,7 @@ export class AutosaveController<TValues, TServer> {
     }
     this.attempt = 0;
     if (!this.inFlight) this.update({ status: 'pending', hasUnsavedChange: true, error: null });
-    this.schedule(this.options.debounceMs ?? AUTOSAVE_DEBOUNCE_MS);
+    this.schedule(delayMs ?? this.options.debounceMs ?? AUTOSAVE_DEBOUNCE_MS);
   }
 
   /** Save now rather than after the pause (leaving the page, hiding the tab). */
@@ -396,7 +414,7 @@ export class AutosaveController<TValues, TServer> {
 export interface UseAutosaveResult<TValues, TServer> extends AutosaveSnapshot<TValues, TServer> {
   /** The unsaved change found in storage when the page loaded: the form starts from it. */
   restoredValues: TValues | null;
-  change: (values: TValues, options?: { savable?: boolean }) => void;
+  change: (values: TValues, options?: ChangeOptions) => void;
   flush: () => void;
   retry: () => void;
   keepMine: () => void;
@@ -434,7 +452,7 @@ export function useAutosave<TValues, TServer>(
 
   const snapshot = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
   const [actions] = useState(() => ({
-    change: (values: TValues, opts?: { savable?: boolean }) => controller.change(values, opts),
+    change: (values: TValues, opts?: ChangeOptions) => controller.change(values, opts),
     flush: () => controller.flush(),
     retry: () => controller.retry(),
     keepMine: () => controller.keepMine(),

@@ -50,7 +50,8 @@ export const ANSWER_FORM_MESSAGES = {
   reasonRequired: 'Say why this criterion does not apply to your organisation',
   reasonTooLong: `Use at most ${MAX_NOT_APPLICABLE_REASON_LENGTH} characters`,
   notesTooLong: `Use at most ${MAX_NOTES_LENGTH.toLocaleString('en-GB')} characters`,
-  badUrl: 'Enter a full web address starting with https:// or http://',
+  badUrl: (index: number) =>
+    `Enter link ${index + 1} as a full web address, like https://www.example.org`,
   tooManyLinks: `Add at most ${MAX_EVIDENCE_LINKS} links`,
   notANumber: 'Enter a number, like 42 or 12.5',
 } as const;
@@ -73,15 +74,22 @@ function indicatorError(indicator: TIndicator, text: string): string | null {
   return null;
 }
 
-// A link row: empty while being typed (ignored), otherwise the contract's http(s) URL rule.
-const ZLinkRow = z.object({
-  url: z
-    .string()
-    .trim()
-    .refine((url) => url === '' || ZEvidenceLink.safeParse(url).success, {
-      message: ANSWER_FORM_MESSAGES.badUrl,
-    }),
-});
+/**
+ * What people type for a web address, as the API takes it: `www.example.org` (or
+ * `example.org/report.pdf`) becomes `https://www.example.org`. Anything with a scheme, or that
+ * does not look like a host name, is left for the contract's rule to judge.
+ */
+export function normaliseEvidenceLink(url: string): string {
+  const trimmed = url.trim();
+  if (trimmed === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return trimmed;
+  if (trimmed.startsWith('//')) return `https:${trimmed}`;
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?([/?#]\S*)?$/i.test(trimmed)) return `https://${trimmed}`;
+  return trimmed;
+}
+
+// A link row: empty while being typed (ignored), otherwise the contract's http(s) URL rule, on
+// the address as it will be sent.
+const ZLinkRow = z.object({ url: z.string() });
 
 /**
  * The form's schema for one criterion. `indicators` are those of the criterion's pillar that the
@@ -102,6 +110,16 @@ export function answerFormSchema(indicators: readonly TIndicator[]) {
       indicators: z.record(z.string(), z.string()),
     })
     .superRefine((values, ctx) => {
+      values.evidenceLinks.forEach((row, index) => {
+        const url = normaliseEvidenceLink(row.url);
+        if (url !== '' && !ZEvidenceLink.safeParse(url).success) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['evidenceLinks', index, 'url'],
+            message: ANSWER_FORM_MESSAGES.badUrl(index),
+          });
+        }
+      });
       if (
         values.choice === NOT_APPLICABLE &&
         !ZNotApplicable.safeParse({ reason: values.notApplicableReason }).success
@@ -164,7 +182,9 @@ export function toAnswerBody(values: AnswerFormValues, version: number): TSaveAn
     ...(notApplicable ? { notApplicable: { reason: values.notApplicableReason.trim() } } : {}),
     targetLevel: target,
     notes: notes === '' ? null : values.notes,
-    evidenceLinks: values.evidenceLinks.map((row) => row.url.trim()).filter((url) => url !== ''),
+    evidenceLinks: values.evidenceLinks
+      .map((row) => normaliseEvidenceLink(row.url))
+      .filter((url) => url !== ''),
     indicators,
     version,
   };
