@@ -82,6 +82,80 @@ type RawAnswerRow = {
 };
 
 /**
+ * The save statement, with placeholders for its values: built and turned into SQL once per
+ * variant (first save, later save) rather than on every autosave.
+ */
+function saveAnswerStatement(firstSave: boolean) {
+  const p = (name: string) => sql.placeholder(name);
+  const write = firstSave
+    ? sql`insert into answers (assessment_id, criterion_id, level, not_applicable_reason,
+          target_level, notes, evidence_links, indicators, version, updated_by, updated_at)
+        select target.id, ${p('criterionId')}::text, ${p('level')}::int, ${p('notApplicableReason')}::text,
+          ${p('targetLevel')}::int, ${p('notes')}::text, ${p('evidence')}::jsonb, ${p('indicators')}::jsonb,
+          1, ${p('userId')}::uuid, now()
+        from target
+        on conflict (assessment_id, criterion_id) do nothing
+        returning *`
+    : sql`update answers set level = ${p('level')}::int,
+          not_applicable_reason = ${p('notApplicableReason')}::text,
+          target_level = ${p('targetLevel')}::int, notes = ${p('notes')}::text,
+          evidence_links = ${p('evidence')}::jsonb, indicators = ${p('indicators')}::jsonb,
+          version = answers.version + 1, updated_by = ${p('userId')}::uuid, updated_at = now()
+        from target
+        where answers.assessment_id = target.id and answers.criterion_id = ${p('criterionId')}::text
+          and answers.version = ${p('expectedVersion')}::int
+        returning answers.*`;
+  return dialect.sqlToQuery(sql`
+    with target as (
+      select a.id from assessments a
+      where a.id = ${p('assessmentId')}::uuid and a.status <> 'submitted'
+        and exists (
+          select 1 from memberships m
+          where m.organisation_id = a.organisation_id and m.user_id = ${p('userId')}::uuid
+            and m.role in ('admin', 'contributor')
+        )
+      for share of a
+    ),
+    saved as (${write}),
+    audit as (
+      insert into audit_events (actor_user_id, organisation_id, entity_type, entity_id, action, data)
+      select ${p('userId')}::uuid, ${p('organisationId')}::uuid, 'answer',
+        saved.assessment_id || '/' || saved.criterion_id, 'saved',
+        jsonb_build_object('criterionId', saved.criterion_id, 'version', saved.version,
+          'level', saved.level, 'notApplicable', saved.not_applicable_reason is not null,
+          'targetLevel', saved.target_level)
+      from saved
+    )
+    select saved.criterion_id, saved.level, saved.not_applicable_reason, saved.target_level,
+      saved.notes, saved.evidence_links, saved.indicators, saved.version, saved.updated_by,
+      users.name as updated_by_name,
+      to_char(saved.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at
+    from saved left join users on users.id = saved.updated_by
+  `);
+}
+
+const SAVE_STATEMENTS = {
+  first: { name: 'waymark_save_first_answer', query: saveAnswerStatement(true) },
+  later: { name: 'waymark_save_answer', query: saveAnswerStatement(false) },
+};
+
+type PreparedSave = { execute(values: Record<string, unknown>): Promise<unknown> };
+/** Prepared once per database handle (the pool, or PGlite): a handle never changes its session. */
+const preparedSaves = new WeakMap<Db, Record<keyof typeof SAVE_STATEMENTS, PreparedSave>>();
+
+function preparedSave(db: Db, variant: keyof typeof SAVE_STATEMENTS): PreparedSave {
+  let prepared = preparedSaves.get(db);
+  if (!prepared) {
+    // Named statements: each connection parses and plans them once, then gets only the values.
+    const prepare = ({ name, query }: (typeof SAVE_STATEMENTS)['first']) =>
+      db._.session.prepareQuery(query, undefined, name, false) as unknown as PreparedSave;
+    prepared = { first: prepare(SAVE_STATEMENTS.first), later: prepare(SAVE_STATEMENTS.later) };
+    preparedSaves.set(db, prepared);
+  }
+  return prepared[variant];
+}
+
+/**
  * Saves an answer if, and only if, the caller is an admin or contributor of the assessment's
  * organisation, the assessment is not submitted and the stored version is still `expectedVersion`
  * (0: nothing stored yet), and records the audit event — all in ONE statement, so atomically and
@@ -105,64 +179,19 @@ export async function saveAnswerIfVersion(
   expectedVersion: number,
   values: AnswerValues,
 ): Promise<AnswerRow | undefined> {
-  const evidence = JSON.stringify(values.evidenceLinks);
-  const indicators = JSON.stringify(values.indicators);
-  const write =
-    expectedVersion === 0
-      ? sql`insert into answers (assessment_id, criterion_id, level, not_applicable_reason,
-            target_level, notes, evidence_links, indicators, version, updated_by, updated_at)
-          select target.id, ${key.criterionId}, ${values.level}::int, ${values.notApplicableReason}::text,
-            ${values.targetLevel}::int, ${values.notes}::text, ${evidence}::jsonb, ${indicators}::jsonb,
-            1, ${key.userId}::uuid, now()
-          from target
-          on conflict (assessment_id, criterion_id) do nothing
-          returning *`
-      : sql`update answers set level = ${values.level}::int,
-            not_applicable_reason = ${values.notApplicableReason}::text,
-            target_level = ${values.targetLevel}::int, notes = ${values.notes}::text,
-            evidence_links = ${evidence}::jsonb, indicators = ${indicators}::jsonb,
-            version = answers.version + 1, updated_by = ${key.userId}::uuid, updated_at = now()
-          from target
-          where answers.assessment_id = target.id and answers.criterion_id = ${key.criterionId}
-            and answers.version = ${expectedVersion}::int
-          returning answers.*`;
-  const statement = sql`
-    with target as (
-      select a.id from assessments a
-      where a.id = ${key.assessmentId}::uuid and a.status <> 'submitted'
-        and exists (
-          select 1 from memberships m
-          where m.organisation_id = a.organisation_id and m.user_id = ${key.userId}::uuid
-            and m.role in ('admin', 'contributor')
-        )
-      for share of a
-    ),
-    saved as (${write}),
-    audit as (
-      insert into audit_events (actor_user_id, organisation_id, entity_type, entity_id, action, data)
-      select ${key.userId}::uuid, ${key.organisationId}::uuid, 'answer',
-        saved.assessment_id || '/' || saved.criterion_id, 'saved',
-        jsonb_build_object('criterionId', saved.criterion_id, 'version', saved.version,
-          'level', saved.level, 'notApplicable', saved.not_applicable_reason is not null,
-          'targetLevel', saved.target_level)
-      from saved
-    )
-    select saved.criterion_id, saved.level, saved.not_applicable_reason, saved.target_level,
-      saved.notes, saved.evidence_links, saved.indicators, saved.version, saved.updated_by,
-      users.name as updated_by_name,
-      to_char(saved.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at
-    from saved left join users on users.id = saved.updated_by
-  `;
-  // A named (prepared) statement: each connection parses and plans it once, then sends only the
-  // values. The text never varies (values are parameters), as a named statement requires.
-  const result = (await db._.session
-    .prepareQuery(
-      dialect.sqlToQuery(statement),
-      undefined,
-      expectedVersion === 0 ? 'waymark_save_first_answer' : 'waymark_save_answer',
-      false,
-    )
-    .execute()) as { rows: RawAnswerRow[] };
+  const result = (await preparedSave(db, expectedVersion === 0 ? 'first' : 'later').execute({
+    assessmentId: key.assessmentId,
+    organisationId: key.organisationId,
+    criterionId: key.criterionId,
+    userId: key.userId,
+    expectedVersion,
+    level: values.level,
+    notApplicableReason: values.notApplicableReason,
+    targetLevel: values.targetLevel,
+    notes: values.notes,
+    evidence: JSON.stringify(values.evidenceLinks),
+    indicators: JSON.stringify(values.indicators),
+  })) as { rows: RawAnswerRow[] };
   const row = result.rows[0];
   if (!row) return undefined;
   return {
