@@ -1,5 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
+import { focusNearest } from '../lib/focus';
 import { Button } from './button';
 import { FormAlert } from './form/form-alert';
 
@@ -9,19 +10,34 @@ export interface DialogProps {
   title: string;
   description?: ReactNode;
   children?: ReactNode;
+  /**
+   * Where focus goes on close when the opener is gone (say, a button that its action removed): an
+   * element or its id. Without one, focus goes to the page's main heading, never to `body`.
+   */
+  returnFocusTo?: HTMLElement | string | null;
 }
 
 /**
  * A modal dialog (Radix): focus is trapped inside and returns to the opener on close; Escape and
- * the close button close it.
+ * the close button close it. When the opener is no longer on the page, focus goes to
+ * `returnFocusTo`, else to the page's heading (`useDialogReturnFocus`).
  */
-export function Dialog({ open, onOpenChange, title, description, children }: DialogProps) {
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  returnFocusTo,
+}: DialogProps) {
+  const onCloseAutoFocus = useDialogReturnFocus(returnFocusTo);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog__overlay" />
         <RadixDialog.Content
           className="dialog"
+          onCloseAutoFocus={onCloseAutoFocus}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <RadixDialog.Title className="dialog__title">{title}</RadixDialog.Title>
@@ -40,6 +56,21 @@ export function Dialog({ open, onOpenChange, title, description, children }: Dia
   );
 }
 
+/**
+ * On close Radix returns focus to the opener; when the opener is gone (its action removed it),
+ * focus would fall to `body`: this sends it to `fallback`, else the page's heading, instead.
+ */
+export function useDialogReturnFocus(fallback?: HTMLElement | string | null): () => void {
+  return () => {
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body || !active.isConnected) {
+        focusNearest(fallback);
+      }
+    }, 0);
+  };
+}
+
 export interface ConfirmDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -56,6 +87,8 @@ export interface ConfirmDialogProps {
   /** The alert's heading for that failure (default: the problem's title). */
   errorHeading?: string;
   tone?: 'danger' | 'primary';
+  /** See `DialogProps.returnFocusTo`. */
+  returnFocusTo?: HTMLElement | string | null;
 }
 
 /** "Are you sure?" for a destructive or far-reaching action; Cancel has focus first. */
@@ -71,9 +104,16 @@ export function ConfirmDialog({
   error,
   errorHeading,
   tone = 'danger',
+  returnFocusTo,
 }: ConfirmDialogProps) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={title}
+      description={description}
+      returnFocusTo={returnFocusTo}
+    >
       <FormAlert error={error} {...(errorHeading ? { heading: errorHeading } : {})} />
       <div className="dialog__actions">
         <RadixDialog.Close asChild>

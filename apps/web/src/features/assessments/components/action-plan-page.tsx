@@ -14,6 +14,7 @@ import { ErrorState } from '../../../components/error-state';
 import { FormAlert } from '../../../components/form/form-alert';
 import { PageHeader } from '../../../components/page-header';
 import { LoadingState } from '../../../components/spinner';
+import { focusNearest } from '../../../lib/focus';
 import { countLabel, formatDate } from '../../../lib/format';
 import { useActions, useDeleteAction, useUpdateAction } from '../api/actions';
 import { downloadAssessmentCsv } from '../api/export-csv';
@@ -363,7 +364,13 @@ function ActionCard({
               variant="secondary"
               pending={update.isPending}
               pendingLabel="Saving…"
-              onClick={() => update.mutate({ actionId: action.id, body: { status: 'done' } })}
+              onClick={() =>
+                update.mutate(
+                  { actionId: action.id, body: { status: 'done' } },
+                  // The button goes once the action is done: focus its card's heading instead.
+                  { onSuccess: () => focusNearest(headingId) },
+                )
+              }
             >
               Mark complete <span className="visually-hidden">{action.title}</span>
             </Button>

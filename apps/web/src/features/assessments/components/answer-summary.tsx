@@ -3,10 +3,15 @@ import { type AnswerFormValues, chosenLevel, DONT_KNOW, NOT_APPLICABLE } from '.
 import { levelName } from '../lib/assessment-outline';
 import { UNIT_LABELS } from './indicators-field';
 
+/** The rows of a summary, named so that the conflict dialog can mark those that differ. */
+export type AnswerSummaryRow = 'choice' | 'reason' | 'target' | 'notes' | 'evidence' | 'indicators';
+
 interface AnswerSummaryProps {
   values: AnswerFormValues;
   levels: readonly TLevel[];
   indicators?: readonly TIndicator[];
+  /** Rows to highlight as different from another version (the conflict dialog). */
+  differs?: ReadonlySet<AnswerSummaryRow>;
 }
 
 export function describeChoice(values: AnswerFormValues, levels: readonly TLevel[]): string {
@@ -18,7 +23,11 @@ export function describeChoice(values: AnswerFormValues, levels: readonly TLevel
 }
 
 /** An answer in words, for the conflict dialog and a locked assessment. */
-export function AnswerSummary({ values, levels, indicators = [] }: AnswerSummaryProps) {
+export function AnswerSummary({ values, levels, indicators = [], differs }: AnswerSummaryProps) {
+  const row = (name: AnswerSummaryRow) =>
+    differs?.has(name) ? { className: 'answer-summary__row--differs' } : {};
+  const mark = (name: AnswerSummaryRow) =>
+    differs?.has(name) ? <span className="answer-summary__differs"> (differs)</span> : null;
   const target = chosenLevel(values.targetLevel);
   const links = values.evidenceLinks.map((l) => l.url.trim()).filter((url) => url !== '');
   const numbers = indicators
@@ -26,26 +35,41 @@ export function AnswerSummary({ values, levels, indicators = [] }: AnswerSummary
     .filter((entry) => entry.value !== '');
   return (
     <dl className="answer-summary">
-      <div>
-        <dt>Today</dt>
+      <div {...row('choice')}>
+        <dt>
+          Today
+          {mark('choice')}
+        </dt>
         <dd>{describeChoice(values, levels)}</dd>
       </div>
       {values.choice === NOT_APPLICABLE ? (
-        <div>
-          <dt>Why it does not apply</dt>
+        <div {...row('reason')}>
+          <dt>
+            Why it does not apply
+            {mark('reason')}
+          </dt>
           <dd>{values.notApplicableReason.trim() || 'No reason given'}</dd>
         </div>
       ) : null}
-      <div>
-        <dt>Target</dt>
+      <div {...row('target')}>
+        <dt>
+          Target
+          {mark('target')}
+        </dt>
         <dd>{target === null ? 'Not set' : `Level ${target}: ${levelName(levels, target)}`}</dd>
       </div>
-      <div>
-        <dt>Notes</dt>
+      <div {...row('notes')}>
+        <dt>
+          Notes
+          {mark('notes')}
+        </dt>
         <dd className="answer-summary__notes">{values.notes.trim() || 'None'}</dd>
       </div>
-      <div>
-        <dt>Evidence</dt>
+      <div {...row('evidence')}>
+        <dt>
+          Evidence
+          {mark('evidence')}
+        </dt>
         <dd>
           {links.length === 0 ? (
             'No links'
@@ -63,8 +87,11 @@ export function AnswerSummary({ values, levels, indicators = [] }: AnswerSummary
         </dd>
       </div>
       {numbers.length > 0 ? (
-        <div>
-          <dt>Indicators</dt>
+        <div {...row('indicators')}>
+          <dt>
+            Indicators
+            {mark('indicators')}
+          </dt>
           <dd>
             <ul className="answer-summary__links">
               {numbers.map(({ indicator, value }) => (

@@ -271,6 +271,14 @@ describe('criterion page', () => {
     const other = within(dialog).getByRole('region', { name: /Saved by Grace Hopper/ });
     expect(other).toHaveTextContent('Accredited in May');
     expect(other).toHaveTextContent('Level 4: Leading');
+    // It starts on the choice that loses nothing, and says what differs.
+    expect(within(dialog).getByRole('button', { name: 'Decide later' })).toHaveFocus();
+    expect(dialog).toHaveTextContent(
+      /They differ in where you are today, the target level and the notes/,
+    );
+    expect(within(mine).getByText('Notes', { exact: false, selector: 'dt' })).toHaveTextContent(
+      'Notes (differs)',
+    );
 
     await user.click(within(dialog).getByRole('button', { name: 'Take theirs' }));
     expect(screen.queryByRole('dialog')).toBeNull();

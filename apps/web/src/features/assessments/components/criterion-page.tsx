@@ -76,7 +76,7 @@ function CriterionView({ assessmentId, detail, outline, entry }: CriterionViewPr
 
   return (
     <article className="criterion-page">
-      <title>{`${criterion.title} · ${pillar.title} · Waymark`}</title>
+      <title>{`Question ${entry.index + 1} of ${outline.criteria.length}: ${criterion.title} · ${pillar.title} · Waymark`}</title>
       <nav aria-label="Breadcrumb" className="assess-breadcrumb">
         <ol>
           <li>
@@ -92,7 +92,10 @@ function CriterionView({ assessmentId, detail, outline, entry }: CriterionViewPr
         <p className="eyebrow">
           {pillar.title} · question {entry.indexInPillar + 1} of {entry.pillarSize}
         </p>
-        <h1 className="criterion-page__title">{criterion.title}</h1>
+        {/* Focused after Next / Previous (app/layout/route-focus.tsx). */}
+        <h1 className="criterion-page__title" tabIndex={-1}>
+          {criterion.title}
+        </h1>
         <p className="lead criterion-page__question">{criterion.question}</p>
         <details className="criterion-page__guidance" open>
           <summary>Guidance</summary>
