@@ -33,7 +33,10 @@ describe('account', () => {
 
     const current = screen.getByLabelText('Current password');
     await waitFor(() => expect(current).toHaveAttribute('aria-invalid', 'true'));
-    expect(current).toHaveFocus();
+    // The error summary takes focus and links to the field.
+    const summary = screen.getByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect(within(summary).getByRole('link')).toHaveAttribute('href', `#${current.id}`);
     expect(current).toHaveAccessibleDescription(
       'Error: Your current password is not correct. Enter it again, or sign out and reset it if you have forgotten it.',
     );

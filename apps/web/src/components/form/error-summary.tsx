@@ -15,7 +15,7 @@ export interface ErrorSummaryProps {
   fieldErrors?: FieldErrors<FieldValues> | readonly ErrorSummaryItem[];
   /** Field labels for the issues of `error`, by field name. */
   labels?: Record<string, string>;
-  /** Defaults to "There is a problem". */
+  /** The title for a failed request, e.g. "Could not sign you in"; else "There is a problem". */
   heading?: string;
   /**
    * Focus the summary when it appears and whenever this changes (pass `formState.submitCount`):
@@ -55,21 +55,34 @@ function findControl(root: HTMLElement | null, field: string): HTMLElement | nul
   return document.getElementById(field);
 }
 
-function useControlIds(
+interface Controls {
+  /** The control's id by field, for the links. */
+  ids: Record<string, string>;
+  /** The message the field itself shows, by field: the summary must say the same words. */
+  shown: Record<string, string>;
+}
+
+function useControls(
   ref: RefObject<HTMLElement | null>,
-  fields: readonly string[],
-): Record<string, string> {
-  const [ids, setIds] = useState<Record<string, string>>({});
-  const signature = fields.join('|');
+  items: readonly ErrorSummaryItem[],
+): Controls {
+  const [controls, setControls] = useState<Controls>({ ids: {}, shown: {} });
+  // Looked up again whenever a field or its message changes.
+  const signature = items.map((item) => `${item.field}\u0000${item.message}`).join('\u0001');
   useEffect(() => {
-    const next: Record<string, string> = {};
-    for (const field of fields) {
+    const next: Controls = { ids: {}, shown: {} };
+    for (const field of signature.split('\u0001').map((entry) => entry.split('\u0000')[0] ?? '')) {
+      if (field === '') continue;
       const control = findControl(ref.current, field);
-      if (control?.id) next[field] = control.id;
+      if (!control?.id) continue;
+      next.ids[field] = control.id;
+      // `FieldError` renders "Error: <message>" at `<id>-error`.
+      const text = document.getElementById(`${control.id}-error`)?.textContent?.trim();
+      if (text) next.shown[field] = text.replace(/^Error:\s*/, '');
     }
-    setIds(next);
+    setControls(next);
   }, [signature, ref]);
-  return ids;
+  return controls;
 }
 
 /**
@@ -102,10 +115,7 @@ export function ErrorSummary({
     ...issueItems.map((issue) => ({ field: issue.field, message: issue.message })),
   ];
   const visible = description !== null || items.length > 0;
-  const ids = useControlIds(
-    ref,
-    items.map((item) => item.field),
-  );
+  const { ids, shown: fieldText } = useControls(ref, items);
 
   useEffect(() => {
     if (visible && autoFocus) ref.current?.focus();
@@ -119,7 +129,9 @@ export function ErrorSummary({
   const content = (
     <>
       <h2 className="error-summary__title" id={titleId}>
-        {heading ?? (description && items.length === 0 ? description.title : 'There is a problem')}
+        {description
+          ? (heading ?? (items.length === 0 ? description.title : 'There is a problem'))
+          : 'There is a problem'}
       </h2>
       {detail ? <p className="error-summary__detail">{detail}</p> : null}
       {items.length > 0 ? (
@@ -139,10 +151,10 @@ export function ErrorSummary({
                       control?.scrollIntoView?.({ block: 'center' });
                     }}
                   >
-                    {item.message}
+                    {fieldText[item.field] ?? item.message}
                   </a>
                 ) : (
-                  item.message
+                  (fieldText[item.field] ?? item.message)
                 )}
               </li>
             );

@@ -2,8 +2,8 @@ import type { TAction, TAnswer, TMember } from '@waymark/rubric';
 import { useEffect, useId } from 'react';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
+import { ErrorSummary } from '../../../components/form/error-summary';
 import { FieldError } from '../../../components/form/field';
-import { FormAlert } from '../../../components/form/form-alert';
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
 import { TextareaField } from '../../../components/form/textarea-field';
@@ -67,7 +67,7 @@ export function ActionFormDialog({
       };
   const form = useZodForm(ZActionForm, { defaultValues: initial });
   const { register, handleSubmit, formState, setValue, watch, setError, reset } = form;
-  const { errors, dirtyFields } = formState;
+  const { errors, dirtyFields, submitCount } = formState;
 
   useEffect(() => {
     if (open) {
@@ -106,7 +106,12 @@ export function ActionFormDialog({
       description="A step towards a question's next level, with who does it and by when."
     >
       <form onSubmit={submit} noValidate className="action-form">
-        <FormAlert error={mutation.error} heading="The action was not saved" />
+        <ErrorSummary
+          fieldErrors={errors}
+          focusKey={submitCount}
+          error={mutation.error}
+          heading="The action was not saved"
+        />
         <div className="field">
           <label className="field__label" htmlFor={criterionSelectId}>
             Question

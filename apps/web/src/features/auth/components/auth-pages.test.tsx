@@ -60,13 +60,20 @@ describe('sign in', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   });
 
-  it('checks the form before sending it and focuses the first invalid field', async () => {
+  it('checks the form before sending it and focuses the error summary, which links to the fields', async () => {
     const fetchMock = mockApi({});
     const { user } = renderApp('/sign-in');
     await user.click(await screen.findByRole('button', { name: 'Sign in' }));
 
     const email = screen.getByLabelText('Email address');
-    await waitFor(() => expect(email).toHaveFocus());
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect(within(summary).getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    await waitFor(() =>
+      expect(within(summary).getByRole('link', { name: 'Enter your password' })).toBeVisible(),
+    );
+    await user.click(within(summary).getByRole('link', { name: 'Enter your email address' }));
+    expect(email).toHaveFocus();
     expect(email).toHaveAttribute('aria-invalid', 'true');
     expect(email).toHaveAccessibleDescription('Error: Enter your email address');
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
@@ -152,9 +159,13 @@ describe('register', () => {
     expect(password).toHaveAccessibleDescription(
       expect.stringContaining('Error: This password is too common: add more unusual words.'),
     );
-    expect(password).toHaveFocus();
-    // The issue found its field: no form-level alert repeats it.
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    // The summary at the top lists it once, linked to its field, and has focus.
+    const summary = screen.getByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    const link = within(summary).getByRole('link', {
+      name: 'This password is too common: add more unusual words.',
+    });
+    expect(link).toHaveAttribute('href', `#${password.id}`);
     expect(getSession().status).toBe('signed-out');
   });
 

@@ -1,12 +1,11 @@
 import { AUTH_ERROR_CODES, PASSWORD_MIN_LENGTH, ZChangePasswordRequest } from '@waymark/rubric';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
-import { FormAlert } from '../../../components/form/form-alert';
+import { ErrorSummary } from '../../../components/form/error-summary';
 import { PasswordField } from '../../../components/form/password-field';
 import { useToast } from '../../../components/toast';
 import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
-import { requiredMessage } from '../../../lib/required-message';
 import { useChangePassword } from '../api/passwords';
 
 export function ChangePasswordForm() {
@@ -15,12 +14,14 @@ export function ChangePasswordForm() {
     handleSubmit,
     setError,
     reset,
-    watch,
-    formState: { errors },
+    formState: { errors, submitCount },
   } = useZodForm(ZChangePasswordRequest, {
     defaultValues: { currentPassword: '', newPassword: '' },
+    required: {
+      currentPassword: 'Enter your current password',
+      newPassword: 'Enter a new password',
+    },
   });
-  const values = watch();
   const change = useChangePassword();
   const { showToast } = useToast();
   const [problem, setProblem] = useState<unknown>(null);
@@ -54,26 +55,23 @@ export function ChangePasswordForm() {
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="change-password-heading">
       <h2 id="change-password-heading">Change your password</h2>
-      <FormAlert error={problem} heading="Could not change your password" />
+      <ErrorSummary
+        fieldErrors={errors}
+        focusKey={submitCount}
+        error={problem}
+        heading="Could not change your password"
+      />
       <PasswordField
         label="Current password"
         autoComplete="current-password"
-        error={requiredMessage(
-          errors.currentPassword?.message,
-          values.currentPassword,
-          'Enter your current password',
-        )}
+        error={errors.currentPassword?.message}
         {...register('currentPassword')}
       />
       <PasswordField
         label="New password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters; common passwords are refused.`}
         autoComplete="new-password"
-        error={requiredMessage(
-          errors.newPassword?.message,
-          values.newPassword,
-          'Enter a new password',
-        )}
+        error={errors.newPassword?.message}
         {...register('newPassword')}
       />
       <div className="form__actions">

@@ -2,10 +2,9 @@ import { ZPasswordResetRequest } from '@waymark/rubric';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/button';
-import { FormAlert } from '../../../components/form/form-alert';
+import { ErrorSummary } from '../../../components/form/error-summary';
 import { TextField } from '../../../components/form/text-field';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
-import { requiredMessage } from '../../../lib/required-message';
 import { useRequestPasswordReset } from '../api/passwords';
 
 export function ForgotPasswordForm() {
@@ -13,10 +12,11 @@ export function ForgotPasswordForm() {
     register,
     handleSubmit,
     setError,
-    watch,
-    formState: { errors },
-  } = useZodForm(ZPasswordResetRequest, { defaultValues: { email: '' } });
-  const email = watch('email');
+    formState: { errors, submitCount },
+  } = useZodForm(ZPasswordResetRequest, {
+    defaultValues: { email: '' },
+    required: { email: 'Enter your email address' },
+  });
   const request = useRequestPasswordReset();
   const [problem, setProblem] = useState<unknown>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -55,7 +55,12 @@ export function ForgotPasswordForm() {
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Reset your password">
-      <FormAlert error={problem} heading="Could not send the link" />
+      <ErrorSummary
+        fieldErrors={errors}
+        focusKey={submitCount}
+        error={problem}
+        heading="Could not send the link"
+      />
       <TextField
         label="Email address"
         hint="The address you sign in with."
@@ -63,7 +68,7 @@ export function ForgotPasswordForm() {
         autoComplete="email"
         inputMode="email"
         spellCheck={false}
-        error={requiredMessage(errors.email?.message, email, 'Enter your email address')}
+        error={errors.email?.message}
         {...register('email')}
       />
       <div className="form__actions">

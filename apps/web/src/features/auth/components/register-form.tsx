@@ -2,11 +2,10 @@ import { AUTH_ERROR_CODES, PASSWORD_MIN_LENGTH, ZRegisterRequest } from '@waymar
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/button';
-import { FormAlert } from '../../../components/form/form-alert';
+import { ErrorSummary } from '../../../components/form/error-summary';
 import { PasswordField } from '../../../components/form/password-field';
 import { TextField } from '../../../components/form/text-field';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
-import { requiredMessage } from '../../../lib/required-message';
 import { useRegister } from '../api/register';
 
 export interface RegisterFormProps {
@@ -20,12 +19,15 @@ export function RegisterForm({ defaultEmail = '', onRegistered, signInHref }: Re
     register,
     handleSubmit,
     setError,
-    watch,
-    formState: { errors },
+    formState: { errors, submitCount },
   } = useZodForm(ZRegisterRequest, {
     defaultValues: { name: '', email: defaultEmail, password: '' },
+    required: {
+      name: 'Enter your name',
+      email: 'Enter your email address',
+      password: 'Enter a password',
+    },
   });
-  const values = watch();
   const registration = useRegister();
   const [problem, setProblem] = useState<unknown>(null);
 
@@ -46,11 +48,16 @@ export function RegisterForm({ defaultEmail = '', onRegistered, signInHref }: Re
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Create an account">
-      <FormAlert error={problem} heading="Could not create your account" />
+      <ErrorSummary
+        fieldErrors={errors}
+        focusKey={submitCount}
+        error={problem}
+        heading="Could not create your account"
+      />
       <TextField
         label="Your name"
         autoComplete="name"
-        error={requiredMessage(errors.name?.message, values.name, 'Enter your name')}
+        error={errors.name?.message}
         {...register('name')}
       />
       <TextField
@@ -60,14 +67,14 @@ export function RegisterForm({ defaultEmail = '', onRegistered, signInHref }: Re
         autoComplete="email"
         inputMode="email"
         spellCheck={false}
-        error={requiredMessage(errors.email?.message, values.email, 'Enter your email address')}
+        error={errors.email?.message}
         {...register('email')}
       />
       <PasswordField
         label="Password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password that is easy to remember; common passwords are refused.`}
         autoComplete="new-password"
-        error={requiredMessage(errors.password?.message, values.password, 'Enter a password')}
+        error={errors.password?.message}
         {...register('password')}
       />
       <div className="form__actions">

@@ -6,11 +6,10 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/button';
-import { FormAlert } from '../../../components/form/form-alert';
+import { ErrorSummary } from '../../../components/form/error-summary';
 import { PasswordField } from '../../../components/form/password-field';
 import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
-import { requiredMessage } from '../../../lib/required-message';
 import { useConfirmPasswordReset } from '../api/passwords';
 
 // The token comes from the link, not from a field; the rest of the contract validates the form.
@@ -21,10 +20,11 @@ export function ResetPasswordForm({ token }: { token: string }) {
     register,
     handleSubmit,
     setError,
-    watch,
-    formState: { errors },
-  } = useZodForm(ZResetPasswordForm, { defaultValues: { newPassword: '' } });
-  const newPassword = watch('newPassword');
+    formState: { errors, submitCount },
+  } = useZodForm(ZResetPasswordForm, {
+    defaultValues: { newPassword: '' },
+    required: { newPassword: 'Enter a new password' },
+  });
   const confirm = useConfirmPasswordReset();
   const [problem, setProblem] = useState<unknown>(null);
 
@@ -58,7 +58,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Choose a new password">
-      <FormAlert
+      <ErrorSummary
+        fieldErrors={errors}
+        focusKey={submitCount}
         error={problem}
         heading={linkInvalid ? 'This reset link does not work' : 'Could not change your password'}
       />
@@ -72,7 +74,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         label="New password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters; common passwords are refused.`}
         autoComplete="new-password"
-        error={requiredMessage(errors.newPassword?.message, newPassword, 'Enter a new password')}
+        error={errors.newPassword?.message}
         {...register('newPassword')}
       />
       <div className="form__actions">

@@ -2,11 +2,10 @@ import { ZLoginRequest } from '@waymark/rubric';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/button';
-import { FormAlert } from '../../../components/form/form-alert';
+import { ErrorSummary } from '../../../components/form/error-summary';
 import { PasswordField } from '../../../components/form/password-field';
 import { TextField } from '../../../components/form/text-field';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
-import { requiredMessage } from '../../../lib/required-message';
 import { useSignIn } from '../api/sign-in';
 
 export interface SignInFormProps {
@@ -17,15 +16,16 @@ export interface SignInFormProps {
 }
 
 export function SignInForm({ defaultEmail = '', onSignedIn, registerHref }: SignInFormProps) {
-  const form = useZodForm(ZLoginRequest, { defaultValues: { email: defaultEmail, password: '' } });
+  const form = useZodForm(ZLoginRequest, {
+    defaultValues: { email: defaultEmail, password: '' },
+    required: { email: 'Enter your email address', password: 'Enter your password' },
+  });
   const {
     register,
     handleSubmit,
     setError,
-    watch,
-    formState: { errors },
+    formState: { errors, submitCount },
   } = form;
-  const values = watch();
   const signIn = useSignIn();
   const [problem, setProblem] = useState<unknown>(null);
 
@@ -42,20 +42,25 @@ export function SignInForm({ defaultEmail = '', onSignedIn, registerHref }: Sign
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Sign in">
-      <FormAlert error={problem} heading="Could not sign you in" />
+      <ErrorSummary
+        fieldErrors={errors}
+        focusKey={submitCount}
+        error={problem}
+        heading="Could not sign you in"
+      />
       <TextField
         label="Email address"
         type="email"
         autoComplete="email"
         inputMode="email"
         spellCheck={false}
-        error={requiredMessage(errors.email?.message, values.email, 'Enter your email address')}
+        error={errors.email?.message}
         {...register('email')}
       />
       <PasswordField
         label="Password"
         autoComplete="current-password"
-        error={requiredMessage(errors.password?.message, values.password, 'Enter your password')}
+        error={errors.password?.message}
         {...register('password')}
       />
       <div className="form__actions">

@@ -2,7 +2,7 @@ import { type TInvitationPreview, ZInvitationToken } from '@waymark/rubric';
 import { Link } from 'react-router';
 import { Button } from '../../../components/button';
 import { ErrorState } from '../../../components/error-state';
-import { FormAlert } from '../../../components/form/form-alert';
+import { ErrorSummary } from '../../../components/form/error-summary';
 import { LoadingState } from '../../../components/spinner';
 import { isApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
@@ -207,7 +207,7 @@ function InvitationActions({
 
   return (
     <div className="invitation-actions">
-      <FormAlert error={accept.error} heading="Could not accept the invitation" />
+      <ErrorSummary error={accept.error} heading="Could not accept the invitation" />
       <div className="form__actions">
         <Button
           pending={accept.isPending}
