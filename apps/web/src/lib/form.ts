@@ -1,7 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
+  type FieldError,
   type FieldValues,
   type Path,
+  type Resolver,
   type UseFormProps,
   type UseFormReturn,
   useForm,
@@ -55,15 +57,50 @@ export function formErrorMessage(issue: z.core.$ZodRawIssue): string | undefined
  */
 export function useZodForm<TSchema extends z.ZodType<FieldValues, FieldValues>>(
   schema: TSchema,
-  options: Omit<UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>, 'resolver'> = {},
+  {
+    required,
+    ...options
+  }: Omit<UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>, 'resolver'> & {
+    /**
+     * What to say when a field is left empty, named for it ("Enter your name"), instead of the
+     * generic message: the field, the error summary and anything else reading `errors` agree.
+     */
+    required?: Partial<Record<keyof z.input<TSchema> & string, string>>;
+  } = {},
 ): UseFormReturn<z.input<TSchema>, unknown, z.output<TSchema>> {
+  // The resolver's overloads cannot follow a generic schema; the form's types are pinned above.
+  const resolver = zodResolver(schema as never, { error: formErrorMessage }) as unknown as Resolver<
+    FieldValues,
+    unknown,
+    FieldValues
+  >;
   return useForm<z.input<TSchema>, unknown, z.output<TSchema>>({
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     ...options,
-    // The resolver's overloads cannot follow a generic schema; the form's types are pinned above.
-    resolver: zodResolver(schema as never, { error: formErrorMessage }) as never,
+    resolver: (required ? withRequiredMessages(resolver, required) : resolver) as never,
   });
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || String(value).trim() === '';
+}
+
+/** A field left empty says `required[field]`, whatever the schema's first complaint was. */
+function withRequiredMessages(
+  resolver: Resolver<FieldValues, unknown, FieldValues>,
+  required: Partial<Record<string, string>>,
+): Resolver<FieldValues, unknown, FieldValues> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    for (const [field, message] of Object.entries(required)) {
+      const error = result.errors[field];
+      if (message && error && isBlank(values[field])) {
+        result.errors[field] = { ...(error as FieldError), message };
+      }
+    }
+    return result;
+  };
 }
 
 export interface ApplyServerErrorsOptions<T extends FieldValues> {

@@ -16,7 +16,6 @@ import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../../lib/organisation-labels';
-import { requiredMessage } from '../../../lib/required-message';
 import { useCreateInvitation, useInvitations } from '../api/invitations';
 
 const ROLE_OPTIONS = MEMBER_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
@@ -132,14 +131,26 @@ export function InviteForm({ orgId }: { orgId: string }) {
   } | null>(null);
   // Kept mounted while closed so that the dialog hands focus back to the button that opened it.
   const [asking, setAsking] = useState(false);
+  // After Cancel, back to the address to correct it (the dialog has no trigger to return to).
+  const [refocus, setRefocus] = useState(false);
   const {
     register,
     handleSubmit,
     setError,
     reset,
+    setFocus,
     watch,
     formState: { errors },
-  } = useZodForm(ZCreateInvitationBody, { defaultValues: DEFAULT_VALUES });
+  } = useZodForm(ZCreateInvitationBody, {
+    defaultValues: DEFAULT_VALUES,
+    required: { email: 'Enter an email address' },
+  });
+  useEffect(() => {
+    if (refocus && !asking) {
+      setFocus('email');
+      setRefocus(false);
+    }
+  }, [refocus, asking, setFocus]);
   const existing = pendingFor(invitations.data?.items, watch('email'));
 
   const send = async (values: TCreateInvitationBody) => {
@@ -206,11 +217,7 @@ export function InviteForm({ orgId }: { orgId: string }) {
                   )}. Sending again replaces that link.`
                 : undefined
             }
-            error={
-              errors.email
-                ? requiredMessage(errors.email.message, watch('email'), 'Enter an email address')
-                : undefined
-            }
+            error={errors.email?.message}
             {...register('email')}
           />
           <SelectField
@@ -236,7 +243,10 @@ export function InviteForm({ orgId }: { orgId: string }) {
           sending={create.isPending}
           error={null}
           onConfirm={() => send({ ...confirming.values, replace: true })}
-          onCancel={() => setAsking(false)}
+          onCancel={() => {
+            setAsking(false);
+            setRefocus(true);
+          }}
         />
       ) : null}
     </div>

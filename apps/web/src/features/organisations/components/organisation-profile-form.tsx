@@ -14,7 +14,6 @@ import {
   options,
   SIZE_BAND_LABELS,
 } from '../../../lib/organisation-labels';
-import { requiredMessage } from '../../../lib/required-message';
 
 const FIELDS = ['name', 'type', 'sector', 'sizeBand', 'localAuthority', 'employees'] as const;
 
@@ -51,9 +50,9 @@ export function OrganisationProfileForm({
     register,
     handleSubmit,
     setError,
-    watch,
     formState: { errors, isSubmitting },
   } = useZodForm(ZCreateOrganisationBody, {
+    required: { name: 'Enter the name of the organisation' },
     defaultValues: organisation
       ? {
           name: organisation.name,
@@ -65,7 +64,6 @@ export function OrganisationProfileForm({
         }
       : { name: '', sector: null, localAuthority: null, employees: null },
   });
-  const name = watch('name');
   const [problem, setProblem] = useState<unknown>(null);
 
   const submit = handleSubmit(async (values) => {
@@ -88,7 +86,7 @@ export function OrganisationProfileForm({
       <TextField
         label="Organisation name"
         autoComplete="organization"
-        error={requiredMessage(errors.name?.message, name, 'Enter the name of the organisation')}
+        error={errors.name?.message}
         {...register('name')}
       />
       <SelectField

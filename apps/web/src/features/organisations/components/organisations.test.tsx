@@ -210,6 +210,8 @@ describe('people', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
     expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+    // Back to the address, to correct it, rather than lost on the page.
+    await waitFor(() => expect(email).toHaveFocus());
 
     await user.click(within(invite).getByRole('button', { name: 'Send invitation' }));
     dialog = await screen.findByRole('dialog', { name: 'Replace the pending invitation?' });
