@@ -11,7 +11,7 @@ export const ACCESSIBILITY_REVIEWED = { iso: '2026-12-02', label: '2 December 20
  */
 export function AccessibilityRoute() {
   return (
-    <div className="page page--narrow">
+    <div className="page page--narrow statement">
       <PageHeader
         title="Accessibility statement"
         description={
@@ -59,7 +59,6 @@ export function AccessibilityRoute() {
             dialogs and follow the page to page navigation using the keyboard, and check where focus
             lands.
           </li>
-          <li>Each form's errors are linked from a summary at the top to the field at fault.</li>
         </ul>
       </section>
 
