@@ -196,7 +196,9 @@ describe('organisation, people and account pages (issue 8)', () => {
       await page.evaluate(() => localStorage.removeItem('waymark:last-organisation'));
       for (const [path, name] of [
         [`/assessments/${assessmentId}`, 'task-list'],
+        [`/assessments/${assessmentId}/criteria/real-living-wage-staff`, 'question'],
         [`/assessments/${assessmentId}/review`, 'review'],
+        [`/assessments/${assessmentId}/results`, 'results'],
         [`/assessments/${assessmentId}/actions`, 'action-plan'],
       ] as const) {
         await page.goto(`${server.url}${path}`);

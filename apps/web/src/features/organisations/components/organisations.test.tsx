@@ -318,6 +318,25 @@ describe('people', () => {
     expect(screen.queryByText(/You are the only admin/)).not.toBeInTheDocument();
   });
 
+  it('offers a viewer Leave on their own row only', async () => {
+    signInForTest();
+    mockApi({
+      ...peopleRoutes,
+      'GET /me': () => jsonResponse(aMeResponse([anOrganisation({ role: 'viewer' })])),
+      [`GET /organisations/${ORG_ID}`]: () => jsonResponse(anOrganisation({ role: 'viewer' })),
+      [`GET /organisations/${ORG_ID}/members`]: () =>
+        jsonResponse({
+          items: [
+            aMember({ userId: COLLEAGUE_ID, name: 'Grace Hopper', email: 'g@example.org' }),
+            aMember({ role: 'viewer' }),
+          ],
+        }),
+    });
+    renderApp(`/orgs/${ORG_ID}/people`);
+    expect(await screen.findByRole('button', { name: 'Leave Ada Lovelace' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Remove|Change role/ })).not.toBeInTheDocument();
+  });
+
   it('explains clearly when the last admin would be lost', async () => {
     signInForTest();
     mockApi({
