@@ -249,7 +249,7 @@ describe('organisation, people and account pages (issue 8)', () => {
       await page.getByLabel(/^New password/).fill('a brand new long passphrase 7');
       await page.getByRole('button', { name: 'Change password' }).click();
       await eventually(() => describedBy('Current password', true)).toContain(
-        'Your current password is not correct.',
+        'The current password is not correct.',
       );
       expect(await page.locator('main').textContent()).not.toMatch(/email address or password/i);
       await checkPage('account, wrong current password', '05-account-wrong-password');

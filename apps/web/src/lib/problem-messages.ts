@@ -96,6 +96,11 @@ export const PROBLEM_MESSAGES: Record<string, { title: string; detail: string }>
     title: 'Email address or password is wrong',
     detail: 'The email address or password is not correct. Check both, or reset your password.',
   },
+  current_password_wrong: {
+    title: 'Your current password is wrong',
+    detail:
+      'Your current password is not correct. Enter it again, or sign out and reset it if you have forgotten it.',
+  },
   email_taken: {
     title: 'There is a problem',
     detail: 'An account with this email address already exists. Sign in instead.',
@@ -146,6 +151,11 @@ export const PROBLEM_MESSAGES: Record<string, { title: string; detail: string }>
   already_member: {
     title: 'There is a problem',
     detail: 'This person is already a member of the organisation.',
+  },
+  invitation_pending: {
+    title: 'This address has already been invited',
+    detail:
+      'This address already has an invitation waiting. Send again and confirm to replace it: the earlier link then stops working.',
   },
   last_admin: {
     title: 'There is a problem',

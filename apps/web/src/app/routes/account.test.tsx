@@ -37,9 +37,7 @@ describe('account', () => {
     const summary = screen.getByRole('alert');
     await waitFor(() => expect(summary).toHaveFocus());
     expect(within(summary).getByRole('link')).toHaveAttribute('href', `#${current.id}`);
-    expect(current).toHaveAccessibleDescription(
-      'Error: Your current password is not correct. Enter it again, or sign out and reset it if you have forgotten it.',
-    );
+    expect(current).toHaveAccessibleDescription('Error: The current password is not correct.');
     expect(screen.queryByText(/email address or password/)).not.toBeInTheDocument();
   });
 

@@ -4,7 +4,6 @@ import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { PasswordField } from '../../../components/form/password-field';
 import { useToast } from '../../../components/toast';
-import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
 import { useChangePassword } from '../api/passwords';
 
@@ -33,21 +32,12 @@ export function ChangePasswordForm() {
       reset();
       showToast({ message: 'Your password has been changed.' });
     } catch (error) {
-      // The API names this field's problem with its own code: say it here, about this field.
-      if (isApiError(error) && error.code === AUTH_ERROR_CODES.currentPasswordWrong) {
-        setError(
-          'currentPassword',
-          {
-            type: 'server',
-            message:
-              'Your current password is not correct. Enter it again, or sign out and reset it if you have forgotten it.',
-          },
-          { shouldFocus: true },
-        );
-        return;
-      }
+      // A wrong current password has its own code (not "email or password"): it belongs here.
       setProblem(
-        applyServerErrors(error, setError, { fields: ['currentPassword', 'newPassword'] }),
+        applyServerErrors(error, setError, {
+          fields: ['currentPassword', 'newPassword'],
+          codeFields: { [AUTH_ERROR_CODES.currentPasswordWrong]: 'currentPassword' },
+        }),
       );
     }
   });
