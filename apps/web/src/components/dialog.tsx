@@ -1,5 +1,5 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { focusNearest } from '../lib/focus';
 import { Button } from './button';
 import { FormAlert } from './form/form-alert';
@@ -30,14 +30,15 @@ export function Dialog({
   children,
   returnFocusTo,
 }: DialogProps) {
-  const onCloseAutoFocus = useDialogReturnFocus(returnFocusTo);
+  const returnFocus = useDialogReturnFocus(returnFocusTo);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog__overlay" />
         <RadixDialog.Content
           className="dialog"
-          onCloseAutoFocus={onCloseAutoFocus}
+          onOpenAutoFocus={returnFocus.onOpenAutoFocus}
+          onCloseAutoFocus={returnFocus.onCloseAutoFocus}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <RadixDialog.Title className="dialog__title">{title}</RadixDialog.Title>
@@ -57,17 +58,28 @@ export function Dialog({
 }
 
 /**
- * On close Radix returns focus to the opener; when the opener is gone (its action removed it),
- * focus would fall to `body`: this sends it to `fallback`, else the page's heading, instead.
+ * Focus goes back to what had it when the dialog opened (Radix alone returns it only to a
+ * `Dialog.Trigger`, which our controlled dialogs do not use); when that is gone (its action
+ * removed it), to `fallback`, else the page's heading: never to `body`.
  */
-export function useDialogReturnFocus(fallback?: HTMLElement | string | null): () => void {
-  return () => {
-    setTimeout(() => {
+export function useDialogReturnFocus(fallback?: HTMLElement | string | null): {
+  onOpenAutoFocus: () => void;
+  onCloseAutoFocus: (event: Event) => void;
+} {
+  const opener = useRef<HTMLElement | null>(null);
+  return {
+    // Called before Radix moves focus into the dialog.
+    onOpenAutoFocus: () => {
       const active = document.activeElement;
-      if (active === null || active === document.body || !active.isConnected) {
-        focusNearest(fallback);
-      }
-    }, 0);
+      opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    },
+    onCloseAutoFocus: (event: Event) => {
+      event.preventDefault();
+      // A page that already put focus somewhere on close knows best.
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active !== document.body && active.isConnected) return;
+      focusNearest(opener.current, fallback);
+    },
   };
 }
 

@@ -71,7 +71,7 @@ export function ConflictDialog({
   const theirValues = fromAnswer(theirs);
   const differs = differingRows(mine, theirValues);
   const later = useRef<HTMLButtonElement>(null);
-  const onCloseAutoFocus = useDialogReturnFocus();
+  const returnFocus = useDialogReturnFocus();
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -80,10 +80,11 @@ export function ConflictDialog({
           className="dialog conflict-dialog"
           // Start on the choice that loses nothing: decide later, keeping the change here.
           onOpenAutoFocus={(event) => {
+            returnFocus.onOpenAutoFocus();
             event.preventDefault();
             later.current?.focus();
           }}
-          onCloseAutoFocus={onCloseAutoFocus}
+          onCloseAutoFocus={returnFocus.onCloseAutoFocus}
         >
           <RadixDialog.Title className="dialog__title">
             {who} changed this answer while you were editing
