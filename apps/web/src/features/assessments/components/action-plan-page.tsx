@@ -42,6 +42,13 @@ interface ActionPlanProps {
   outline: AssessmentOutline;
 }
 
+/** Where focus lands after a delete: the card and its buttons are gone, the note says why. */
+const DELETED_NOTE_ID = 'action-deleted-note';
+
+function deleteButtonId(actionId: string): string {
+  return `delete-action-${actionId}`;
+}
+
 type DialogState = { mode: 'new' } | { mode: 'edit'; action: TAction } | null;
 
 function todayIso(): string {
@@ -68,8 +75,11 @@ export function ActionPlan({ assessmentId, detail, outline }: ActionPlanProps) {
   const [exportError, setExportError] = useState<unknown>(null);
   const [exporting, setExporting] = useState(false);
   const newButton = useRef<HTMLButtonElement>(null);
-  const deletedRef = useRef<HTMLParagraphElement>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
+  // The action being deleted stays known after the dialog closes, for where focus goes back to.
+  const [deleting, setDeleting] = useState<TAction | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const remove = useDeleteAction(assessmentId);
 
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -177,12 +187,16 @@ export function ActionPlan({ assessmentId, detail, outline }: ActionPlanProps) {
         ) : null}
       </form>
 
+      {/* Always on the page, so that the delete dialog can hand focus to it as it closes. */}
       <p
-        className="assess-notice assess-notice--success action-plan-page__deleted"
+        id={DELETED_NOTE_ID}
+        className={
+          deleted === null
+            ? 'action-plan-page__deleted'
+            : 'assess-notice assess-notice--success action-plan-page__deleted'
+        }
         role="status"
-        ref={deletedRef}
         tabIndex={-1}
-        hidden={deleted === null}
       >
         {deleted ? `Deleted the action “${deleted}”.` : ''}
       </p>
@@ -224,10 +238,10 @@ export function ActionPlan({ assessmentId, detail, outline }: ActionPlanProps) {
                 outline={outline}
                 canWrite={canWrite}
                 onEdit={() => setDialog({ mode: 'edit', action })}
-                onDeleted={() => {
-                  setDeleted(action.title);
-                  // The card and its buttons are gone: land on the note that says so.
-                  requestAnimationFrame(() => deletedRef.current?.focus());
+                onDelete={() => {
+                  remove.reset();
+                  setDeleting(action);
+                  setConfirmingDelete(true);
                 }}
               />
             ))}
@@ -235,6 +249,36 @@ export function ActionPlan({ assessmentId, detail, outline }: ActionPlanProps) {
         </>
       )}
 
+      {canWrite ? (
+        <ConfirmDialog
+          open={confirmingDelete}
+          onOpenChange={setConfirmingDelete}
+          title="Delete this action?"
+          description={`“${deleting?.title ?? ''}” is removed from the action plan for good. To keep it as a record, mark it complete instead.`}
+          confirmLabel="Delete action"
+          pendingLabel="Deleting…"
+          pending={remove.isPending}
+          error={remove.error}
+          errorHeading="The action was not deleted"
+          // Deleted: its card is gone, so the note that says so takes focus; cancelled: back to
+          // the card's Delete button.
+          returnFocusTo={
+            remove.isSuccess ? DELETED_NOTE_ID : deleting ? deleteButtonId(deleting.id) : null
+          }
+          onConfirm={() => {
+            if (!deleting) return;
+            remove.mutate(
+              { actionId: deleting.id },
+              {
+                onSuccess: () => {
+                  setDeleted(deleting.title);
+                  setConfirmingDelete(false);
+                },
+              },
+            );
+          }}
+        />
+      ) : null}
       {canWrite ? (
         <ActionFormDialog
           open={dialog !== null}
@@ -293,8 +337,8 @@ interface ActionCardProps {
   outline: AssessmentOutline;
   canWrite: boolean;
   onEdit: () => void;
-  /** After the action is deleted (its card is about to go). */
-  onDeleted: () => void;
+  /** Asks to delete the action (the plan confirms first). */
+  onDelete: () => void;
 }
 
 function ActionCard({
@@ -303,12 +347,11 @@ function ActionCard({
   outline,
   canWrite,
   onEdit,
-  onDeleted,
+  onDelete,
 }: ActionCardProps) {
   const headingId = useId();
   const update = useUpdateAction(assessmentId);
-  const remove = useDeleteAction(assessmentId);
-  const [confirming, setConfirming] = useState(false);
+
   const entry = outline.byId.get(action.criterionId);
   const overdue =
     action.status !== 'done' && action.dueDate !== null && action.dueDate < todayIso();
@@ -375,26 +418,9 @@ function ActionCard({
               Mark complete <span className="visually-hidden">{action.title}</span>
             </Button>
           ) : null}
-          <Button variant="quiet" onClick={() => setConfirming(true)}>
+          <Button id={deleteButtonId(action.id)} variant="quiet" onClick={onDelete}>
             Delete <span className="visually-hidden">{action.title}</span>
           </Button>
-          <ConfirmDialog
-            open={confirming}
-            onOpenChange={(open) => {
-              setConfirming(open);
-              if (!open) remove.reset();
-            }}
-            title="Delete this action?"
-            description={`“${action.title}” is removed from the action plan for good. To keep it as a record, mark it complete instead.`}
-            confirmLabel="Delete action"
-            pendingLabel="Deleting…"
-            pending={remove.isPending}
-            error={remove.error}
-            errorHeading="The action was not deleted"
-            onConfirm={() =>
-              remove.mutate({ actionId: action.id }, { onSuccess: () => onDeleted() })
-            }
-          />
         </div>
       ) : null}
       <FormAlert error={update.error} heading="The action was not updated" />

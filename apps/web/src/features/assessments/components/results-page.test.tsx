@@ -248,6 +248,9 @@ describe('action plan page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
     expect(screen.getByRole('heading', { name: title })).toBeVisible();
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: `Delete ${title}` })).toHaveFocus(),
+    );
 
     await user.click(screen.getByRole('button', { name: `Delete ${title}` }));
     dialog = screen.getByRole('dialog', { name: 'Delete this action?' });

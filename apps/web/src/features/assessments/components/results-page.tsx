@@ -200,6 +200,18 @@ export function Results({ assessmentId, detail, outline, framework, results }: R
           </p>
           <PillarTable pillars={results.pillars} />
         </div>
+        <div className="panel results-priorities">
+          <h2>What to work on first</h2>
+          <p className="field__hint">
+            Ranked by the gap between today’s level and your target, weighted by how much the pillar
+            and the question count in the overall score.
+          </p>
+          <PriorityList
+            priorities={priorities}
+            levelNames={levelNames}
+            pillarTitles={new Map(outline.pillars.map((p) => [p.pillar.id, p.pillar.title]))}
+          />
+        </div>
         <div className="panel results-overview__chart">
           {results.radar.length > 0 ? (
             <RadarChart
@@ -215,30 +227,15 @@ export function Results({ assessmentId, detail, outline, framework, results }: R
         </div>
       </section>
 
-      <section className="results-insights" aria-label="Priorities and strengths">
-        <div className="panel results-priorities">
-          <h2>What to work on first</h2>
-          <p className="field__hint">
-            Ranked by the gap between today’s level and your target, weighted by how much the pillar
-            and the question count in the overall score.
-          </p>
-          <PriorityList
-            priorities={priorities}
-            levelNames={levelNames}
-            pillarTitles={new Map(outline.pillars.map((p) => [p.pillar.id, p.pillar.title]))}
-            levelCount={outline.levels.length}
-          />
-        </div>
-        <div className="panel">
-          <h2>Strengths</h2>
-          <InsightList
-            pillars={results.strengths.pillars}
-            criteria={results.strengths.criteria}
-            empty="Strengths show once some questions are answered in the upper levels."
-            describePillar={(p) => `${formatScore(p.score)}${p.stage ? ` · ${p.stage.name}` : ''}`}
-            describeCriterion={(c) => (c.levelName ? `${c.level}. ${c.levelName}` : '')}
-          />
-        </div>
+      <section className="panel results-strengths" aria-labelledby="strengths">
+        <h2 id="strengths">Strengths</h2>
+        <InsightList
+          pillars={results.strengths.pillars}
+          criteria={results.strengths.criteria}
+          empty="Strengths show once some questions are answered in the upper levels."
+          describePillar={(p) => `${formatScore(p.score)}${p.stage ? ` · ${p.stage.name}` : ''}`}
+          describeCriterion={(c) => (c.levelName ? `${c.level}. ${c.levelName}` : '')}
+        />
       </section>
 
       <section className="next-steps" aria-labelledby="next-steps">
@@ -288,11 +285,10 @@ interface PriorityListProps {
   priorities: readonly RankedPriority[];
   levelNames: ReadonlyMap<number, string>;
   pillarTitles: ReadonlyMap<string, string>;
-  levelCount: number;
 }
 
-/** The top priorities with the next level to reach on each: the page's "what first". */
-function PriorityList({ priorities, levelNames, pillarTitles, levelCount }: PriorityListProps) {
+/** The top priorities, each with where it stands and the level to reach: the page's "what first". */
+function PriorityList({ priorities, levelNames, pillarTitles }: PriorityListProps) {
   if (priorities.length === 0) {
     return (
       <p>
@@ -314,15 +310,8 @@ function PriorityList({ priorities, levelNames, pillarTitles, levelCount }: Prio
           <p className="priority-list__gap">
             {criterion.levelName} → {levelNames.get(criterion.targetLevel ?? 0) ?? '–'} (
             {countLabel(criterion.gap ?? 0, 'level', 'levels')} to go)
+            {criterion.next ? `. Next: ${criterion.next.name}.` : ''}
           </p>
-          {criterion.next ? (
-            <p
-              className="priority-list__next"
-              data-tone={levelTone(criterion.next.level, levelCount)}
-            >
-              Next: {criterion.next.name}. {criterion.next.descriptor}
-            </p>
-          ) : null}
         </li>
       ))}
     </ol>
@@ -339,7 +328,6 @@ function PillarTable({ pillars }: { pillars: readonly TPillarResult[] }) {
           <th scope="col">Score</th>
           <th scope="col">Stage</th>
           <th scope="col">Target</th>
-          <th scope="col">Answered</th>
         </tr>
       </thead>
       <tbody>
@@ -349,9 +337,6 @@ function PillarTable({ pillars }: { pillars: readonly TPillarResult[] }) {
             <td className="assess-table__number">{formatScore(p.score)}</td>
             <td>{p.stage ? `${p.stage.level}. ${p.stage.name}` : '–'}</td>
             <td className="assess-table__number">{formatScore(p.targetScore)}</td>
-            <td className="assess-table__number">
-              {p.answered} of {p.applicable}
-            </td>
           </tr>
         ))}
       </tbody>

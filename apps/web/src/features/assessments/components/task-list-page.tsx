@@ -55,7 +55,9 @@ function TaskList({ assessmentId, detail, outline }: TaskListProps) {
   const [params, setParams] = useSearchParams();
   const filterId = useId();
   const mineCount = outline.pillars.filter((p) => p.task.assignedToYou).length;
-  const onlyMine = params.get(MINE_PARAM) === '1' && mineCount > 0;
+  // Held here as well as in the address, so that the box ticks at once (the address follows).
+  const [mineChecked, setMineChecked] = useState(params.get(MINE_PARAM) === '1');
+  const onlyMine = mineChecked && mineCount > 0;
   const shown = onlyMine ? outline.pillars.filter((p) => p.task.assignedToYou) : outline.pillars;
 
   return (
@@ -112,6 +114,7 @@ function TaskList({ assessmentId, detail, outline }: TaskListProps) {
               className="assess-checkbox__input"
               checked={onlyMine}
               onChange={(event) => {
+                setMineChecked(event.target.checked);
                 const next = new URLSearchParams(params);
                 if (event.target.checked) next.set(MINE_PARAM, '1');
                 else next.delete(MINE_PARAM);
