@@ -306,7 +306,14 @@ describe('issue 8: task list, check your answers, confirmation, results, action 
       await dialog.getByRole('button', { name: 'Submit' }).click();
       await waitForHeading('Assessment submitted');
       expect(new URL(page.url()).pathname).toBe(`/assessments/${assessmentId}/submitted`);
-      await page.getByText(/are locked: their levels, targets, notes, evidence links/).waitFor();
+      const applicable = pillars.flatMap((p) => p.criterionIds).length - 1;
+      const locked = page.getByText(/are locked: their levels, targets, notes, evidence links/);
+      // The same counts as the task list and the results.
+      expect(await locked.textContent()).toMatch(
+        new RegExp(
+          `^Your answers to ${applicable} applicable questions and the 1 question marked not applicable are locked`,
+        ),
+      );
       await page.getByText(/As an organisation admin, you can reopen the assessment/).waitFor();
       expect(await page.title()).toMatch(/^Assessment submitted · /);
       await checkBothSizes('ux-05-confirmation', 'confirmation page');

@@ -1,10 +1,11 @@
-import type { TAssessmentDetail } from '@waymark/rubric';
+import { criteriaCounts, type TAssessmentDetail } from '@waymark/rubric';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form/form-alert';
 import { countLabel, formatDate } from '../../../lib/format';
 import { downloadAssessmentCsv } from '../api/export-csv';
+import { answersById, notApplicableCount } from '../lib/assessment-outline';
 import { assessmentPaths } from '../lib/paths';
 import { AssessmentGate } from './assessment-gate';
 
@@ -15,12 +16,24 @@ import { AssessmentGate } from './assessment-gate';
 export function SubmittedPage({ assessmentId }: { assessmentId: string }) {
   return (
     <AssessmentGate assessmentId={assessmentId} loadingLabel="Loading the assessment">
-      {({ detail }) => <Submitted detail={detail} />}
+      {({ detail, outline }) => (
+        <Submitted
+          detail={detail}
+          notApplicable={notApplicableCount(outline.criteria, answersById(detail.answers))}
+        />
+      )}
     </AssessmentGate>
   );
 }
 
-export function Submitted({ detail }: { detail: TAssessmentDetail }) {
+export function Submitted({
+  detail,
+  notApplicable,
+}: {
+  detail: TAssessmentDetail;
+  /** Questions marked not applicable: stated apart, as the task list and results do. */
+  notApplicable: number;
+}) {
   const { assessment } = detail;
   const paths = assessmentPaths(assessment.id);
   const [exportError, setExportError] = useState<unknown>(null);
@@ -59,7 +72,7 @@ export function Submitted({ detail }: { detail: TAssessmentDetail }) {
     }
   };
 
-  const answered = assessment.completeness.answered;
+  const counts = criteriaCounts(assessment.completeness, notApplicable);
   return (
     <div className="submitted-page">
       <title>{`Assessment submitted · ${assessment.title} · Waymark`}</title>
@@ -79,10 +92,14 @@ export function Submitted({ detail }: { detail: TAssessmentDetail }) {
       <section className="submitted-page__section" aria-labelledby="what-happened">
         <h2 id="what-happened">What happened</h2>
         <p>
-          The answers to {countLabel(answered, 'question', 'questions')} are locked: their levels,
-          targets, notes, evidence links and indicator values can no longer change. The scores of
-          revision {assessment.revision} are stored as they are today, so next year's assessment can
-          be compared with them.
+          Your answers to{' '}
+          {countLabel(counts.answered, 'applicable question', 'applicable questions')}
+          {counts.notApplicable > 0
+            ? ` and the ${countLabel(counts.notApplicable, 'question', 'questions')} marked not applicable`
+            : ''}{' '}
+          are locked: their levels, targets, notes, evidence links and indicator values can no
+          longer change. The scores of revision {assessment.revision} are stored as they are today,
+          so next year's assessment can be compared with them.
         </p>
         <p>The action plan stays open: you can keep adding and updating actions.</p>
       </section>
