@@ -334,6 +334,10 @@ describe('issue 8: the question page', () => {
       expect(await dialog.locator('.answer-summary__row--differs').count()).toBeGreaterThan(1);
       await expectAccessible('conflict dialog (desktop)');
       await fullPageScreenshot(page, 'ux-question-04-conflict-dialog-desktop');
+      await page.setViewportSize(PHONE);
+      await expectAccessible('conflict dialog (phone)');
+      await fullPageScreenshot(page, 'ux-question-04-conflict-dialog-phone');
+      await page.setViewportSize(DESKTOP);
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
       // Back where the user was typing, not on the page's body.

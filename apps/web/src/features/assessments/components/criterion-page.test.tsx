@@ -394,7 +394,9 @@ describe('criterion page', () => {
     expect(share).toHaveAccessibleDescription(expect.stringContaining('In per cent'));
     await user.type(share, '140');
     expect(
-      await screen.findByText('Enter 100 or less', { selector: '.field__error' }),
+      await screen.findByText('% of staff paid at least the real Living Wage must be 100 or less', {
+        selector: '.field__error',
+      }),
     ).toBeVisible();
     await user.clear(share);
     await user.type(share, '92.5');

@@ -63,14 +63,16 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : Number.NaN;
 }
 
+/** An indicator's problem, naming it by its label (the error summary lists it on its own). */
 function indicatorError(indicator: TIndicator, text: string): string | null {
   const value = parseNumber(text);
   if (value === null) return null;
-  if (Number.isNaN(value)) return ANSWER_FORM_MESSAGES.notANumber;
+  const { label } = indicator;
+  if (Number.isNaN(value)) return `${label}: ${ANSWER_FORM_MESSAGES.notANumber.toLowerCase()}`;
   const { min, max, integer } = indicatorBounds(indicator);
-  if (integer && !Number.isInteger(value)) return 'Enter a whole number';
-  if (value < min) return `Enter ${min} or more`;
-  if (value > max) return `Enter ${max.toLocaleString('en-GB')} or less`;
+  if (integer && !Number.isInteger(value)) return `${label}: enter a whole number`;
+  if (value < min) return `${label} must be ${min} or more`;
+  if (value > max) return `${label} must be ${max.toLocaleString('en-GB')} or less`;
   return null;
 }
 
