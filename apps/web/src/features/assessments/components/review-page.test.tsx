@@ -150,6 +150,15 @@ describe('review page', () => {
     expect(within(second).getByText('No links')).toBeVisible();
   });
 
+  it('jumps to a pillar from the list at the top, focusing its heading', async () => {
+    mockApi(assessmentReads(() => anAssessmentDetail(allAnswered())));
+    const { user } = renderAssessmentRoute(PATH);
+    await screen.findByRole('heading', { level: 1, name: 'Check your answers' });
+    const contents = screen.getByRole('navigation', { name: 'Pillars on this page' });
+    await user.click(within(contents).getByRole('link', { name: 'Procurement' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Procurement' })).toHaveFocus();
+  });
+
   it('says plainly when the confirmation page is opened for a draft', async () => {
     mockApi(assessmentReads(() => anAssessmentDetail()));
     renderAssessmentRoute(`/assessments/${ASSESSMENT_ID}/submitted`);

@@ -89,6 +89,28 @@ export function Review({ assessmentId, detail, outline }: ReviewProps) {
             values. Use “Change” to correct a question first.
           </p>
         ) : null}
+        <nav className="review-page__contents" aria-label="Pillars on this page">
+          <ul>
+            {outline.pillars.map(({ pillar }) => (
+              <li key={pillar.id}>
+                <a
+                  href={`#review-${pillar.id}`}
+                  onClick={(event) => {
+                    // In the page, not through the router: move to the pillar and focus its heading.
+                    const heading = document.getElementById(`review-${pillar.id}`);
+                    if (!heading) return;
+                    event.preventDefault();
+                    heading.tabIndex = -1;
+                    heading.scrollIntoView?.({ block: 'start' });
+                    heading.focus({ preventScroll: true });
+                  }}
+                >
+                  {pillar.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
         {missing.length > 0 ? (
           <div className="assess-notice assess-notice--warning">
             <p className="assess-notice__title">
