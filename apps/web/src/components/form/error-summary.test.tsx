@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api-client';
@@ -25,7 +25,7 @@ describe('ErrorSummary', () => {
     const user = userEvent.setup();
     render(<Form />);
     const summary = screen.getByRole('alert');
-    expect(summary).toHaveFocus();
+    await waitFor(() => expect(summary).toHaveFocus());
     expect(within(summary).getByRole('heading', { name: 'There is a problem' })).toBeVisible();
     const link = within(summary).getByRole('link', { name: 'Enter your email address' });
     expect(link).toHaveAttribute('href', '#email-input');

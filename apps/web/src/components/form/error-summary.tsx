@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { type RefObject, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { FieldErrors, FieldValues } from 'react-hook-form';
 import { describeProblem, type IssueDescription } from '../../lib/problem-messages';
 
@@ -69,7 +69,8 @@ function useControls(
   const [controls, setControls] = useState<Controls>({ ids: {}, shown: {} });
   // Looked up again whenever a field or its message changes.
   const signature = items.map((item) => `${item.field}\u0000${item.message}`).join('\u0001');
-  useEffect(() => {
+  // Before paint, so that neither eyes nor the alert ever get the form library's raw words.
+  useLayoutEffect(() => {
     const next: Controls = { ids: {}, shown: {} };
     for (const field of signature.split('\u0001').map((entry) => entry.split('\u0000')[0] ?? '')) {
       if (field === '') continue;
@@ -118,7 +119,11 @@ export function ErrorSummary({
   const { ids, shown: fieldText } = useControls(ref, items);
 
   useEffect(() => {
-    if (visible && autoFocus) ref.current?.focus();
+    if (!visible || !autoFocus) return;
+    // After the form library has focused the first invalid field (it does so once validation
+    // settles), so that the summary is where focus ends up, as the GOV.UK pattern asks.
+    const timer = setTimeout(() => ref.current?.focus(), 0);
+    return () => clearTimeout(timer);
   }, [visible, autoFocus, focusKey]);
 
   if (!visible) return null;

@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { CopyField } from '../../../components/copy-field';
 import { ConfirmDialog } from '../../../components/dialog';
-import { FormAlert } from '../../../components/form/form-alert';
+import { ErrorSummary } from '../../../components/form/error-summary';
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
 import { isApiError } from '../../../lib/api-client';
@@ -140,7 +140,7 @@ export function InviteForm({ orgId }: { orgId: string }) {
     reset,
     setFocus,
     watch,
-    formState: { errors },
+    formState: { errors, submitCount },
   } = useZodForm(ZCreateInvitationBody, {
     defaultValues: DEFAULT_VALUES,
     required: { email: 'Enter an email address' },
@@ -202,7 +202,12 @@ export function InviteForm({ orgId }: { orgId: string }) {
     <div className="invite">
       <form className="form" onSubmit={submit} noValidate aria-labelledby="invite-heading">
         <h2 id="invite-heading">Invite a colleague</h2>
-        <FormAlert error={problem} heading="Could not send the invitation" />
+        <ErrorSummary
+          error={problem}
+          fieldErrors={errors}
+          focusKey={submitCount}
+          heading="Could not send the invitation"
+        />
         <div className="form__row">
           <TextField
             label="Email address"

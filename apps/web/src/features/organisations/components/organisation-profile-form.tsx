@@ -5,7 +5,7 @@ import {
 } from '@waymark/rubric';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
-import { FormAlert } from '../../../components/form/form-alert';
+import { ErrorSummary } from '../../../components/form/error-summary';
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
@@ -50,7 +50,7 @@ export function OrganisationProfileForm({
     register,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, submitCount },
   } = useZodForm(ZCreateOrganisationBody, {
     required: { name: 'Enter the name of the organisation' },
     defaultValues: organisation
@@ -82,7 +82,12 @@ export function OrganisationProfileForm({
       noValidate
       aria-label="Organisation profile"
     >
-      <FormAlert error={problem} heading="Could not save the profile" />
+      <ErrorSummary
+        error={problem}
+        fieldErrors={errors}
+        focusKey={submitCount}
+        heading="Could not save the profile"
+      />
       <TextField
         label="Organisation name"
         autoComplete="organization"

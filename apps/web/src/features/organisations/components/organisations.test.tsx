@@ -284,7 +284,11 @@ describe('people', () => {
     const { user } = renderApp(`/orgs/${ORG_ID}/people`);
     const invite = await screen.findByRole('form', { name: 'Invite a colleague' });
     await user.click(within(invite).getByRole('button', { name: 'Send invitation' }));
-    expect(await within(invite).findByText('Enter an email address')).toBeInTheDocument();
+    expect(
+      await within(invite).findByText('Enter an email address', { selector: '.field__error' }),
+    ).toBeInTheDocument();
+    // The error summary at the top says the same, linked to the field.
+    expect(within(invite).getByRole('link', { name: 'Enter an email address' })).toBeVisible();
     expect(invite).not.toHaveTextContent('This field is required');
   });
 
