@@ -73,7 +73,7 @@ export async function launchBrowser(): Promise<BrowserContext> {
       '--disable-background-networking',
       '--disable-component-update',
     ],
-    viewport: { width: 1280, height: 900 },
+    viewport: { width: 1366, height: 900 },
   });
 }
 

@@ -50,7 +50,18 @@ const chosen = new Map<string, string>();
 /** From the top of the page, so that the sticky save status sits where it belongs. */
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
-  return fullPageScreenshot(page, name);
+  const path = await fullPageScreenshot(page, name);
+  // The same page on a phone: no serious accessibility violation there either, and a picture.
+  const desktop = page.viewportSize() ?? { width: 1366, height: 900 };
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await seriousA11yViolations(page), `axe on ${name} (phone)`).toEqual([]);
+    await fullPageScreenshot(page, `${name}-phone`);
+  } finally {
+    await page.setViewportSize(desktop);
+  }
+  return path;
 }
 
 async function expectAccessible(page: Page, where: string) {
