@@ -53,7 +53,12 @@ describe('POST /organisations/:orgId/assessments', () => {
       revision: 1,
       profile: { organisationType: 'business', sizeBand: 'large' },
       includedOptionalPillars: [],
-      completeness: { answered: 0, applicable: LARGE_BUSINESS_CRITERIA, ratio: 0 },
+      completeness: {
+        answered: 0,
+        applicable: LARGE_BUSINESS_CRITERIA,
+        ratio: 0,
+        notApplicable: 0,
+      },
       submittedAt: null,
     });
     const events = await auditEvents(ctx, 'assessment');
@@ -191,7 +196,8 @@ describe('GET /organisations/:orgId/assessments', () => {
       expect(body.items[0]).toMatchObject({
         status: 'draft',
         revision: 1,
-        completeness: { answered: 2, applicable: LARGE_BUSINESS_CRITERIA },
+        // The criterion marked not applicable counts as answered, and is said apart.
+        completeness: { answered: 2, applicable: LARGE_BUSINESS_CRITERIA, notApplicable: 1 },
       });
     },
   );

@@ -55,6 +55,8 @@ export const ZAssessmentCompleteness = z.object({
   applicable: z.number().int().min(0),
   /** answered ÷ applicable, 0–1. */
   ratio: z.number().min(0).max(1),
+  /** Of the answered, how many are marked not applicable: results leave them out of both counts. */
+  notApplicable: z.number().int().min(0),
 });
 export type TAssessmentCompleteness = z.infer<typeof ZAssessmentCompleteness>;
 
@@ -363,7 +365,8 @@ export const ZAssessmentResults = z.object({
     targetScore: ZRoundedScore.nullable(),
     stage: ZStage.nullable(),
   }),
-  completeness: ZAssessmentCompleteness,
+  /** Scoring's counts: criteria marked not applicable are left out of both. */
+  completeness: ZAssessmentCompleteness.omit({ notApplicable: true }),
   pillars: z.array(ZPillarResult),
   radar: z.array(ZResultsRadarDatum),
   strengths: z.object({ pillars: z.array(ZPillarResult), criteria: z.array(ZCriterionResult) }),

@@ -54,7 +54,8 @@ describe('assessmentProgress', () => {
         missingCriterionIds: [],
       },
     ]);
-    expect(progress).toMatchObject({ answered: 3, applicable: 4, ratio: 0.75 });
+    // 'spend' is answered as not applicable; 'big-only' does not apply to a micro organisation.
+    expect(progress).toMatchObject({ answered: 3, applicable: 4, ratio: 0.75, notApplicable: 1 });
     expect(progress.missingCriterionIds).toEqual(['hiring']);
   });
 

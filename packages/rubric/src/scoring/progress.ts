@@ -25,6 +25,8 @@ export interface AssessmentProgress {
   applicable: number;
   /** answered ÷ applicable; 1 when nothing applies. */
   ratio: number;
+  /** Of the answered, how many are marked not applicable (left out of the scores). */
+  notApplicable: number;
   /** Every applicable criterion still unanswered, in framework order: empty means submittable. */
   missingCriterionIds: string[];
 }
@@ -66,11 +68,15 @@ export function assessmentProgress(
   );
   const answered = pillars.reduce((n, p) => n + p.answered, 0);
   const applicable = pillars.reduce((n, p) => n + p.applicable, 0);
+  const notApplicable = pillars
+    .flatMap((p) => p.criterionIds)
+    .filter((id) => byCriterion.get(id)?.notApplicable === true).length;
   return {
     pillars,
     answered,
     applicable,
     ratio: applicable === 0 ? 1 : answered / applicable,
+    notApplicable,
     missingCriterionIds: pillars.flatMap((p) => p.missingCriterionIds),
   };
 }

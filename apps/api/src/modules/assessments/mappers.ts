@@ -32,7 +32,7 @@ export function toIso(value: Date | string): string {
 
 export function toAssessmentSummary(
   row: AssessmentRow,
-  progress: Pick<AssessmentProgress, 'answered' | 'applicable' | 'ratio'>,
+  progress: Pick<AssessmentProgress, 'answered' | 'applicable' | 'ratio' | 'notApplicable'>,
 ): TAssessmentSummary {
   return {
     id: row.id,
@@ -48,6 +48,7 @@ export function toAssessmentSummary(
       answered: progress.answered,
       applicable: progress.applicable,
       ratio: progress.ratio,
+      notApplicable: progress.notApplicable,
     },
     submittedAt: row.submittedAt === null ? null : toIso(row.submittedAt),
     createdAt: toIso(row.createdAt),

@@ -94,6 +94,7 @@ function AssessmentCard({ assessment }: { assessment: TAssessmentSummary }) {
       <ProgressMeter
         answered={assessment.completeness.answered}
         applicable={assessment.completeness.applicable}
+        notApplicable={assessment.completeness.notApplicable}
         label={assessment.title}
       />
       <p className="assessment-card__links">

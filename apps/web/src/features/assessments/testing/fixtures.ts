@@ -46,7 +46,7 @@ export function anAssessmentSummary(
     revision: 1,
     profile: { organisationType: 'business', sizeBand: 'large' },
     includedOptionalPillars: [],
-    completeness: { answered: 0, applicable: 0, ratio: 0 },
+    completeness: { answered: 0, applicable: 0, ratio: 0, notApplicable: 0 },
     submittedAt: null,
     createdAt: CREATED_AT,
     updatedAt: CREATED_AT,
@@ -94,7 +94,12 @@ export function anAssessmentDetail(
   const applicable = tasks.reduce((n, t) => n + t.applicable, 0);
   return {
     assessment: anAssessmentSummary({
-      completeness: { answered, applicable, ratio: applicable === 0 ? 1 : answered / applicable },
+      completeness: {
+        answered,
+        applicable,
+        ratio: applicable === 0 ? 1 : answered / applicable,
+        notApplicable: 0,
+      },
     }),
     framework: { id: DEFAULT_FRAMEWORK.id, version: DEFAULT_FRAMEWORK.version },
     role: 'admin',
