@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,4 +129,79 @@ export const EVENTUALLY_TIMEOUT = 15_000;
  */
 export function eventually<T>(read: () => T | Promise<T>, message?: string) {
   return expect.poll(read, { timeout: EVENTUALLY_TIMEOUT, interval: 50, message });
+}
+
+/** The two sizes every page is checked at: a laptop and a phone. */
+export const DESKTOP = { width: 1366, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** A full-page screenshot's height in pixels (the PNG's IHDR): the page's height as drawn. */
+export async function shotHeight(path: string): Promise<number> {
+  return (await readFile(path)).readUInt32BE(20);
+}
+
+/**
+ * The page at laptop and phone sizes: no serious or critical axe violation at either, a full-page
+ * screenshot of each (`<name>-desktop.png`, `<name>-phone.png`); returns their heights in pixels.
+ * Leaves the page at the laptop size.
+ */
+export async function checkBothSizes(
+  page: Page,
+  name: string,
+  where: string,
+): Promise<{ desktop: number; phone: number }> {
+  const heights = { desktop: 0, phone: 0 };
+  for (const [size, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await seriousA11yViolations(page), `axe on ${where} (${size})`).toEqual([]);
+    heights[size] = await shotHeight(await screenshot(page, `${name}-${size}`));
+  }
+  await page.setViewportSize(DESKTOP);
+  return heights;
+}
+
+/** Calls the API with a bearer token and the CSRF header; a failure throws with its status. */
+export function apiClient(baseUrl: string, token: () => string) {
+  return async function api<T = unknown>(method: string, path: string, body?: unknown) {
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token()}`,
+        'x-requested-with': 'waymark',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (res.status === 204 ? null : await res.json()) as T;
+  };
+}
+
+/**
+ * Registers a person through the API, then signs the page in through the sign-in form, as a user
+ * would, so that the app holds its own session. Returns the API's access token for set-up calls.
+ */
+export async function registerAndSignIn(
+  page: Page,
+  baseUrl: string,
+  person: { name: string; email: string },
+  password: string,
+): Promise<string> {
+  const registered = await fetch(`${baseUrl}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark' },
+    body: JSON.stringify({ ...person, password }),
+  });
+  if (!registered.ok) throw new Error(`register: ${registered.status} ${await registered.text()}`);
+  const { accessToken } = (await registered.json()) as { accessToken: string };
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email address').fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  return accessToken;
 }

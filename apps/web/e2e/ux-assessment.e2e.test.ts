@@ -5,12 +5,17 @@ import { DEFAULT_FRAMEWORK } from '@waymark/rubric';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiClient,
+  checkBothSizes as checkPageBothSizes,
+  DESKTOP,
   eventually,
   screenshot as fullPageScreenshot,
   launchBrowser,
   type RunningServer,
+  registerAndSignIn,
   SCREENSHOT_DIR,
   seriousA11yViolations,
+  shotHeight,
   startBuiltServer,
   watchErrors,
 } from './harness.js';
@@ -23,8 +28,6 @@ import {
  * Heights and the printed page count go to test-results/ux-assessment-measures.json.
  */
 
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'correct horse battery staple 42';
 const ADMIN = { name: 'Ada Lovelace', email: 'ada@riverside-council.example' };
 const STEP_TIMEOUT = 180_000;
@@ -39,18 +42,8 @@ let assessmentId = '';
 let pillars: { pillarId: string; criterionIds: string[] }[] = [];
 
 /** A call to the API with the admin's access token (CSRF header included). */
-async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      'x-requested-with': 'waymark',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (res.status === 204 ? null : await res.json()) as T;
+function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  return apiClient(server.url, () => token)<T>(method, path, body);
 }
 
 async function expectAccessible(where: string) {
@@ -58,23 +51,9 @@ async function expectAccessible(where: string) {
   expect(violations, `axe on ${where}`).toEqual([]);
 }
 
-/** A full-page screenshot's height in pixels (the PNG's IHDR): the page's height as drawn. */
-async function shotHeight(path: string): Promise<number> {
-  return (await readFile(path)).readUInt32BE(20);
-}
-
 /** Desktop and phone: axe clean on both, a screenshot of each; returns the page heights. */
-async function checkBothSizes(name: string, where: string) {
-  await page.setViewportSize(DESKTOP);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await expectAccessible(`${where} (desktop)`);
-  const desktop = await shotHeight(await fullPageScreenshot(page, `${name}-desktop`));
-  await page.setViewportSize(PHONE);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await expectAccessible(`${where} (phone)`);
-  const phone = await shotHeight(await fullPageScreenshot(page, `${name}-phone`));
-  await page.setViewportSize(DESKTOP);
-  return { desktop, phone };
+function checkBothSizes(name: string, where: string) {
+  return checkPageBothSizes(page, name, where);
 }
 
 async function waitForHeading(name: string | RegExp) {
@@ -96,18 +75,7 @@ beforeAll(async () => {
   await page.setViewportSize(DESKTOP);
   errors = watchErrors(page);
 
-  const registered = await fetch(`${server.url}/api/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark' },
-    body: JSON.stringify({ ...ADMIN, password: PASSWORD }),
-  });
-  token = ((await registered.json()) as { accessToken: string }).accessToken;
-  // The browser signs in as a user would, so that the app holds its own session.
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email address').fill(ADMIN.email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  token = await registerAndSignIn(page, server.url, ADMIN, PASSWORD);
   const organisation = await api<{ id: string }>('POST', '/organisations', {
     name: 'Riverside Borough Council',
     type: 'public_sector',

@@ -1,11 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkBothSizes,
+  DESKTOP,
   eventually,
-  screenshot as fullPageScreenshot,
   launchBrowser,
   type RunningServer,
-  seriousA11yViolations,
   startBuiltServer,
   watchErrors,
 } from './harness.js';
@@ -21,8 +21,6 @@ const PASSWORD = 'correct horse battery staple 42';
 const ADMIN = { name: 'Ada Lovelace', email: 'ada@riverside.example' };
 const INVITEE = 'sam@riverside.example';
 const ORGANISATION = 'Riverside Housing Association';
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const STEP_TIMEOUT = 180_000;
 
 let server: RunningServer;
@@ -33,20 +31,9 @@ let orgId = '';
 let assessmentId = '';
 let firstLink = '';
 
-async function screenshot(name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return fullPageScreenshot(page, name);
-}
-
 /** axe at laptop and phone sizes, with a screenshot of each. */
 async function checkPage(where: string, name: string) {
-  await page.setViewportSize(DESKTOP);
-  expect(await seriousA11yViolations(page), `axe on ${where} (desktop)`).toEqual([]);
-  await screenshot(`ux-org-${name}-desktop`);
-  await page.setViewportSize(PHONE);
-  expect(await seriousA11yViolations(page), `axe on ${where} (phone)`).toEqual([]);
-  await screenshot(`ux-org-${name}-phone`);
-  await page.setViewportSize(DESKTOP);
+  await checkBothSizes(page, `ux-org-${name}`, where);
 }
 
 async function waitForHeading(name: string | RegExp) {

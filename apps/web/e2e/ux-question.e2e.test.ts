@@ -2,10 +2,15 @@ import { DEFAULT_FRAMEWORK } from '@waymark/rubric';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiClient,
+  checkBothSizes as checkPageBothSizes,
+  DESKTOP,
   eventually,
   screenshot as fullPageScreenshot,
   launchBrowser,
+  PHONE,
   type RunningServer,
+  registerAndSignIn,
   seriousA11yViolations,
   startBuiltServer,
   watchErrors,
@@ -20,8 +25,6 @@ import {
  * differs. Screenshots: test-results/screenshots/ux-question-*.
  */
 
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'correct horse battery staple 42';
 const ADMIN = { name: 'Mary Seacole', email: 'mary@harbourside.example' };
 const STEP_TIMEOUT = 180_000;
@@ -37,18 +40,8 @@ let criteria: string[] = [];
 /** Every answer PUT the page sent, by criterion id. */
 const puts: { criterionId: string; body: Record<string, unknown> }[] = [];
 
-async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      'x-requested-with': 'waymark',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (res.status === 204 ? null : await res.json()) as T;
+function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  return apiClient(server.url, () => token)<T>(method, path, body);
 }
 
 async function expectAccessible(where: string) {
@@ -57,15 +50,7 @@ async function expectAccessible(where: string) {
 
 /** Desktop and phone: axe clean on both, a screenshot of each. */
 async function checkBothSizes(name: string, where: string) {
-  for (const [size, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await expectAccessible(`${where} (${size})`);
-    await fullPageScreenshot(page, `${name}-${size}`);
-  }
-  await page.setViewportSize(DESKTOP);
+  await checkPageBothSizes(page, name, where);
 }
 
 const titleOf = new Map(
@@ -119,18 +104,7 @@ beforeAll(async () => {
     }
   });
 
-  const registered = await fetch(`${server.url}/api/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'waymark' },
-    body: JSON.stringify({ ...ADMIN, password: PASSWORD }),
-  });
-  token = ((await registered.json()) as { accessToken: string }).accessToken;
-  // The browser signs in as a user would, so that the app holds its own session.
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email address').fill(ADMIN.email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  token = await registerAndSignIn(page, server.url, ADMIN, PASSWORD);
   const organisation = await api<{ id: string }>('POST', '/organisations', {
     name: 'Harbourside Community Trust',
     type: 'voluntary_community',
