@@ -1,7 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, REFRESH_COOKIE_NAME } from '@waymark/rubric';
@@ -52,26 +51,13 @@ function ensureBuilt(): void {
   });
 }
 
-/** A port nobody listens on now: the OS picks it, then it is let go for the child to take. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 function databaseUrl(): string {
   const u = new URL(ADMIN_URL);
   u.pathname = `/${databaseName}`;
   return u.toString();
 }
 
-function startInstance(port: number) {
+function startInstance() {
   const child = spawn(process.execPath, ['dist/server.js'], {
     cwd: apiRoot,
     env: {
@@ -80,7 +66,8 @@ function startInstance(port: number) {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
-      PORT: String(port),
+      // The OS picks a free port; the start line names it.
+      PORT: '0',
       WEB_DIST: '/nonexistent-web-dist',
       DATABASE_URL: databaseUrl(),
       REDIS_URL,
@@ -105,28 +92,31 @@ function startInstance(port: number) {
       resolve(signal ?? code);
     });
   });
-  return { child, base: `http://127.0.0.1:${port}`, exited, output: () => output };
+  const instance = { child, base: '', exited, output: () => output };
+  /** Resolves with the address once the server says it is running; fails if it exits first. */
+  const started = new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', () => {
+      const m = output.match(/running at (http:\/\/\S+)/);
+      if (m?.[1]) resolve(m[1]);
+    });
+    void exited.then((how) =>
+      reject(new Error(`instance exited (${how}) before it was ready: ${output}`)),
+    );
+  });
+  started.catch(() => {});
+  return { ...instance, started };
 }
 
 type Instance = ReturnType<typeof startInstance>;
 
-/** Polls /readyz until it answers 200; fails if the process exits or 30 s go by. */
+/**
+ * Waits for the start line (printed once migrations are applied and the server listens), then
+ * checks /readyz once. Bounded by the hook's timeout.
+ */
 async function waitReady(instance: Instance): Promise<void> {
-  let gone = false;
-  void instance.exited.then(() => {
-    gone = true;
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (gone) throw new Error(`instance exited before it was ready: ${instance.output()}`);
-    const status = await fetch(`${instance.base}/readyz`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`instance not ready after 30 s: ${instance.output()}`);
+  instance.base = await instance.started;
+  const status = (await fetch(`${instance.base}/readyz`)).status;
+  if (status !== 200) throw new Error(`/readyz answered ${status}: ${instance.output()}`);
 }
 
 function post(instance: Instance, path: string, body: unknown, headers: Record<string, string>) {
@@ -167,12 +157,9 @@ beforeAll(async () => {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${databaseName}`);
   await admin.end();
-  const ports = new Set<number>();
-  while (ports.size < 2) ports.add(await freePort());
-  const [a, b] = [...ports];
   // Both at the same moment, on a database neither has migrated.
-  first = startInstance(a ?? 0);
-  second = startInstance(b ?? 0);
+  first = startInstance();
+  second = startInstance();
   await Promise.all([waitReady(first), waitReady(second)]);
 }, 120_000);
 
