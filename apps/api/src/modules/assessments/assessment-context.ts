@@ -2,6 +2,7 @@ import type { ApplicabilityOptions, TFramework, TOrganisationProfile } from '@wa
 import type { Db } from '../../db/client.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { getFrameworkVersion } from '../frameworks/frameworks.queries.js';
+import { cachePerVersion } from '../frameworks/per-version-cache.js';
 import type { Role } from '../tenancy.js';
 import { type AssessmentForMember, getAssessmentForMember } from './assessments.queries.js';
 import { scoringOptions } from './mappers.js';
@@ -15,22 +16,8 @@ export interface FrameworkCache {
 }
 
 export function createFrameworkCache(db: Db): FrameworkCache {
-  const cache = new Map<string, Promise<TFramework | undefined>>();
   return {
-    get({ frameworkId, version }) {
-      const key = `${frameworkId}@${version}`;
-      let entry = cache.get(key);
-      if (!entry) {
-        entry = getFrameworkVersion(db, { frameworkId, version }).then((row) => {
-          // Only remember what exists: a version may be published later.
-          if (!row) cache.delete(key);
-          return row?.definition;
-        });
-        cache.set(key, entry);
-        entry.catch(() => cache.delete(key));
-      }
-      return entry;
-    },
+    get: cachePerVersion(async (key) => (await getFrameworkVersion(db, key))?.definition),
   };
 }
 

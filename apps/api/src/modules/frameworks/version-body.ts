@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ZFrameworkVersionResponse } from '@waymark/rubric';
 import type { Db } from '../../db/client.js';
 import { getFrameworkVersion } from './frameworks.queries.js';
+import { cachePerVersion } from './per-version-cache.js';
 
 /** The answer to `GET /frameworks/:frameworkId/versions/:version`, serialised once. */
 export interface FrameworkVersionBody {
@@ -21,33 +22,20 @@ export interface FrameworkVersionBodyCache {
 }
 
 export function createFrameworkVersionBodyCache(db: Db): FrameworkVersionBodyCache {
-  const cache = new Map<string, Promise<FrameworkVersionBody | undefined>>();
   return {
-    get({ frameworkId, version }) {
-      const key = `${frameworkId}@${version}`;
-      let entry = cache.get(key);
-      if (!entry) {
-        entry = getFrameworkVersion(db, { frameworkId, version }).then((row) => {
-          // Only remember what exists: a version may be published later.
-          if (!row) {
-            cache.delete(key);
-            return undefined;
-          }
-          // What fastify-type-provider-zod's serializer does (encode, then JSON.stringify): a
-          // stored definition that no longer fits the contract fails here, as it would per request.
-          const encoded = ZFrameworkVersionResponse.encode({
-            framework: row.definition,
-            publishedAt: row.publishedAt.toISOString(),
-          });
-          const body = Buffer.from(JSON.stringify(encoded));
-          const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
-          return { body, etag };
-        });
-        cache.set(key, entry);
-        entry.catch(() => cache.delete(key));
-      }
-      return entry;
-    },
+    get: cachePerVersion(async (key) => {
+      const row = await getFrameworkVersion(db, key);
+      if (!row) return undefined;
+      // What fastify-type-provider-zod's serializer does (encode, then JSON.stringify): a stored
+      // definition that no longer fits the contract fails here, as it would per request.
+      const encoded = ZFrameworkVersionResponse.encode({
+        framework: row.definition,
+        publishedAt: row.publishedAt.toISOString(),
+      });
+      const body = Buffer.from(JSON.stringify(encoded));
+      const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
+      return { body, etag };
+    }),
   };
 }
 
