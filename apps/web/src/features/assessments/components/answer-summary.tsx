@@ -1,6 +1,7 @@
 import type { TIndicator, TLevel } from '@waymark/rubric';
 import { type AnswerFormValues, chosenLevel, DONT_KNOW, NOT_APPLICABLE } from '../lib/answer-form';
 import { levelName } from '../lib/assessment-outline';
+import { EvidenceLinkList } from './evidence-link-list';
 import { UNIT_LABELS } from './indicators-field';
 
 /** The rows of a summary, named so that the conflict dialog can mark those that differ. */
@@ -71,19 +72,7 @@ export function AnswerSummary({ values, levels, indicators = [], differs }: Answ
           {mark('evidence')}
         </dt>
         <dd>
-          {links.length === 0 ? (
-            'No links'
-          ) : (
-            <ul className="answer-summary__links">
-              {links.map((url) => (
-                <li key={url}>
-                  <a href={url} rel="noopener noreferrer" target="_blank">
-                    {url} <span className="visually-hidden">(opens in a new tab)</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
+          <EvidenceLinkList links={links} className="answer-summary__links" />
         </dd>
       </div>
       {numbers.length > 0 ? (

@@ -20,6 +20,7 @@ import {
 import { assessmentPaths } from '../lib/paths';
 import { AssessmentGate } from './assessment-gate';
 import { AssessmentNav } from './assessment-nav';
+import { EvidenceLinkList } from './evidence-link-list';
 import { UNIT_LABELS } from './indicators-field';
 import { LockedBanner } from './locked-banner';
 import { ProgressMeter } from './progress-meter';
@@ -237,19 +238,7 @@ function ReviewCard({
         <div className="summary-list__row">
           <dt>Evidence</dt>
           <dd>
-            {links.length === 0 ? (
-              'No links'
-            ) : (
-              <ul className="review-row__links">
-                {links.map((url) => (
-                  <li key={url}>
-                    <a href={url} rel="noopener noreferrer" target="_blank">
-                      {url} <span className="visually-hidden">(opens in a new tab)</span>
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <EvidenceLinkList links={links} className="review-row__links" />
           </dd>
         </div>
         {indicators.map((indicator) => {
