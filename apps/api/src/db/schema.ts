@@ -325,3 +325,223 @@ export const auditEvents = pgTable(
   },
   (t) => [index('audit_events_org_idx').on(t.organisationId, t.createdAt)],
 );
+
+// ─── Networks ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * An anchor network: coordinators run its yearly cycles; organisations join it as members.
+ * `localAuthorityCodes` are ONS district codes (the shipped LAD list) that "local" means for it.
+ */
+export const networks = pgTable(
+  'networks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    place: text('place').notNull(),
+    description: text('description'),
+    localAuthorityCodes: jsonb('local_authority_codes').$type<string[]>().notNull().default([]),
+    /** The fewest organisations any aggregate may show (DESIGN.md: default 5, never below 3). */
+    minGroupSize: integer('min_group_size').notNull().default(5),
+    /** Optional pillars its members answer (e.g. `service-delivery` for public bodies). */
+    optionalPillars: jsonb('optional_pillars').$type<string[]>().notNull().default([]),
+    /** Members who have not submitted are reminded this many days before a cycle closes; null: never. */
+    reminderDaysBefore: integer('reminder_days_before').default(7),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('networks_min_group_size', sql`${t.minGroupSize} between 3 and 1000`),
+    check(
+      'networks_reminder_days',
+      sql`${t.reminderDaysBefore} is null or ${t.reminderDaysBefore} between 1 and 90`,
+    ),
+  ],
+);
+
+export const networkCoordinators = pgTable(
+  'network_coordinators',
+  {
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.userId] }),
+    index('network_coordinators_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * An organisation in a network. `named`: coordinators see its results; `anonymous`: it only counts
+ * in aggregates. Leaving deletes the row (the audit trail keeps the history).
+ */
+export const networkMembers = pgTable(
+  'network_members',
+  {
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    sharing: text('sharing').notNull(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.organisationId] }),
+    index('network_members_org_idx').on(t.organisationId),
+    check('network_members_sharing_valid', sql`${t.sharing} in ('named', 'anonymous')`),
+  ],
+);
+
+/**
+ * An invitation for an organisation to join a network, sent to a contact email. Accepted by an
+ * admin of an existing organisation or by someone who creates the organisation on accepting.
+ */
+export const networkInvitations = pgTable(
+  'network_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    organisationName: text('organisation_name').notNull(),
+    /** Stored normalised (trimmed, lower-case). */
+    email: text('email').notNull(),
+    organisationType: text('organisation_type'),
+    sizeBand: text('size_band'),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    acceptedOrganisationId: uuid('accepted_organisation_id').references(() => organisations.id, {
+      onDelete: 'set null',
+    }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('network_invitations_hash_unique').on(t.tokenHash),
+    index('network_invitations_network_idx').on(t.networkId),
+    check(
+      'network_invitations_type_valid',
+      sql`${t.organisationType} is null or ${t.organisationType} in ('business', 'public_sector', 'voluntary_community')`,
+    ),
+    check(
+      'network_invitations_size_band_valid',
+      sql`${t.sizeBand} is null or ${t.sizeBand} in ('micro', 'small', 'medium', 'large')`,
+    ),
+  ],
+);
+
+/**
+ * A network's assessment round, pinned to one framework version. Open from `opensOn` to the end
+ * of `closesOn` (Europe/London); a coordinator extends or reopens it by moving `closesOn`.
+ */
+export const cycles = pgTable(
+  'cycles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    frameworkId: text('framework_id').notNull(),
+    frameworkVersion: integer('framework_version').notNull(),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cycles_network_name_unique').on(t.networkId, t.name),
+    foreignKey({
+      name: 'cycles_framework_fk',
+      columns: [t.frameworkId, t.frameworkVersion],
+      foreignColumns: [frameworkVersions.frameworkId, frameworkVersions.version],
+    }),
+    check('cycles_dates_ordered', sql`${t.closesOn} >= ${t.opensOn}`),
+  ],
+);
+
+/**
+ * Which assessment an organisation answers a cycle with. One per organisation per cycle; one
+ * assessment may count for several networks' cycles on the same framework version.
+ */
+export const cycleAssessments = pgTable(
+  'cycle_assessments',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.organisationId] }),
+    index('cycle_assessments_assessment_idx').on(t.assessmentId),
+  ],
+);
+
+/**
+ * A reminder sent (or being sent) to one member for one cycle. `key` names the occasion
+ * (`auto:7d` for the automatic one, `manual:<batch id>` for a coordinator's): the unique index is
+ * what makes the same reminder never go twice, whichever instance's job gets there first.
+ */
+export const reminders = pgTable(
+  'reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set once the notice (and email, when SMTP is configured) has gone. */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('reminders_once').on(t.cycleId, t.organisationId, t.key),
+    index('reminders_unsent_idx').on(t.createdAt).where(sql`${t.sentAt} is null`),
+  ],
+);
+
+/** A message for an organisation's people, shown in the app (reminders, network news). */
+export const notices = pgTable(
+  'notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id').references(() => networks.id, { onDelete: 'cascade' }),
+    cycleId: uuid('cycle_id').references(() => cycles.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notices_org_idx').on(t.organisationId, t.createdAt)],
+);
+
+export type NetworkRow = typeof networks.$inferSelect;
+export type CycleRow = typeof cycles.$inferSelect;
