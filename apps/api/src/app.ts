@@ -8,8 +8,11 @@ import { type Config, fastifyTrustProxy } from './config.js';
 import type { Database } from './db/client.js';
 import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { authRoutes, meRoutes } from './modules/auth/auth.routes.js';
+import { cycleRoutes } from './modules/cycles/cycles.routes.js';
 import { frameworkRoutes } from './modules/frameworks/frameworks.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { networkPublicRoutes, networkRoutes } from './modules/networks/networks.routes.js';
+import { noticeRoutes } from './modules/notices/notices.routes.js';
 import {
   invitationPublicRoutes,
   invitationRoutes,
@@ -21,6 +24,7 @@ import errorsPlugin from './plugins/errors.js';
 import mailerPlugin from './plugins/mailer.js';
 import openapiPlugin from './plugins/openapi.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
+import remindersPlugin from './plugins/reminders.js';
 import securityPlugin from './plugins/security.js';
 import webPlugin from './plugins/web.js';
 import { API_VERSION } from './version.js';
@@ -57,6 +61,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(mailerPlugin, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   await app.register(openapiPlugin, { version: API_VERSION });
   await app.register(rateLimitPlugin, { redisUrl: config.redisUrl });
+  await app.register(remindersPlugin, { config });
 
   await app.register(healthRoutes);
   await app.register(
@@ -66,6 +71,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
         await publicScope.register(frameworkRoutes);
         await publicScope.register(authRoutes, { config });
         await publicScope.register(invitationPublicRoutes, { config });
+        await publicScope.register(networkPublicRoutes, { config });
       });
       // Protected: every route below needs a valid access token; tenancy is checked per query.
       await api.register(async (protectedScope) => {
@@ -74,6 +80,9 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
         await protectedScope.register(organisationRoutes, { config });
         await protectedScope.register(invitationRoutes, { config });
         await protectedScope.register(assessmentRoutes, { config });
+        await protectedScope.register(networkRoutes, { config });
+        await protectedScope.register(cycleRoutes, { config });
+        await protectedScope.register(noticeRoutes, { config });
       });
     },
     { prefix: '/api/v1' },

@@ -1,6 +1,8 @@
 import { createBrowserRouter, type NonIndexRouteObject, type RouteObject } from 'react-router';
 import { assessmentRoutes } from './routes/assessment-routes';
+import { cycleRoutes } from './routes/cycle-routes';
 import { ExplorerRoute } from './routes/explorer';
+import { networkRoutes } from './routes/network-routes';
 import { NotFoundRoute } from './routes/not-found';
 import { RequireSession } from './routes/require-session';
 import { RootRoute } from './routes/root';
@@ -107,6 +109,8 @@ export const routes: RouteObject[] = [
             ],
           ),
           ...otherAssessmentRoutes,
+          ...networkRoutes,
+          ...cycleRoutes,
         ],
       },
       { path: '*', element: <NotFoundRoute /> },
