@@ -9,8 +9,14 @@ import type { Database } from './db/client.js';
 import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { authRoutes, meRoutes } from './modules/auth/auth.routes.js';
 import { cycleRoutes } from './modules/cycles/cycles.routes.js';
+import { cycleDashboardRoutes } from './modules/cycles/dashboard.routes.js';
 import { frameworkRoutes } from './modules/frameworks/frameworks.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import {
+  networkInvitationPublicRoutes,
+  networkInvitationRoutes,
+} from './modules/networks/invitations.routes.js';
+import { networkMemberRoutes } from './modules/networks/members.routes.js';
 import { networkPublicRoutes, networkRoutes } from './modules/networks/networks.routes.js';
 import { noticeRoutes } from './modules/notices/notices.routes.js';
 import {
@@ -72,6 +78,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
         await publicScope.register(authRoutes, { config });
         await publicScope.register(invitationPublicRoutes, { config });
         await publicScope.register(networkPublicRoutes, { config });
+        await publicScope.register(networkInvitationPublicRoutes, { config });
       });
       // Protected: every route below needs a valid access token; tenancy is checked per query.
       await api.register(async (protectedScope) => {
@@ -81,7 +88,10 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
         await protectedScope.register(invitationRoutes, { config });
         await protectedScope.register(assessmentRoutes, { config });
         await protectedScope.register(networkRoutes, { config });
+        await protectedScope.register(networkInvitationRoutes, { config });
+        await protectedScope.register(networkMemberRoutes, { config });
         await protectedScope.register(cycleRoutes, { config });
+        await protectedScope.register(cycleDashboardRoutes, { config });
         await protectedScope.register(noticeRoutes, { config });
       });
     },
