@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import type { CycleRow, NetworkRow } from '../../db/schema.js';
 import {
@@ -25,6 +26,14 @@ export interface NetworkAccess {
   memberOrganisations: { organisationId: string; role: Role; sharing: 'named' | 'anonymous' }[];
 }
 
+/**
+ * `"table"."column"`. In a single-table select list drizzle renders columns without their table,
+ * which turns the correlated subqueries below into `"network_id" = "id"`: ambiguous or wrong.
+ */
+function col(column: AnyPgColumn) {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+}
+
 export type NetworkAccessLevel = 'any' | 'coordinator';
 
 interface AccessRow {
@@ -36,18 +45,18 @@ function accessColumns(userId: string) {
   return {
     isCoordinator: sql<boolean>`exists (
       select 1 from ${networkCoordinators}
-      where ${networkCoordinators.networkId} = ${networks.id}
-        and ${networkCoordinators.userId} = ${userId}
+      where ${col(networkCoordinators.networkId)} = ${col(networks.id)}
+        and ${col(networkCoordinators.userId)} = ${userId}
     )`.as('is_coordinator'),
     memberOrganisations: sql<AccessRow['memberOrganisations']>`(
       select json_agg(json_build_object(
-        'organisationId', ${networkMembers.organisationId},
-        'role', ${memberships.role},
-        'sharing', ${networkMembers.sharing}
-      ) order by ${networkMembers.organisationId})
+        'organisationId', ${col(networkMembers.organisationId)},
+        'role', ${col(memberships.role)},
+        'sharing', ${col(networkMembers.sharing)}
+      ) order by ${col(networkMembers.organisationId)})
       from ${networkMembers}
-      join ${memberships} on ${memberships.organisationId} = ${networkMembers.organisationId}
-      where ${networkMembers.networkId} = ${networks.id} and ${memberships.userId} = ${userId}
+      join ${memberships} on ${col(memberships.organisationId)} = ${col(networkMembers.organisationId)}
+      where ${col(networkMembers.networkId)} = ${col(networks.id)} and ${col(memberships.userId)} = ${userId}
     )`.as('member_organisations'),
   };
 }
