@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { benchmark, quantile } from './benchmark.js';
+import {
+  benchmark,
+  canShowSubgroup,
+  quantile,
+  quartileOf,
+  subgroupBenchmark,
+} from './benchmark.js';
 import {
   DEFAULT_BENCHMARK_GROUP,
   MIN_BENCHMARK_GROUP,
@@ -145,5 +152,103 @@ describe('benchmark', () => {
 
   it('rejects a threshold that is not a number', () => {
     expect(() => benchmark(samples(1, 2, 3), { minGroupSize: Number.NaN })).toThrow(RangeError);
+  });
+});
+
+describe('canShowSubgroup (complementary suppression)', () => {
+  const t = DEFAULT_BENCHMARK_GROUP;
+
+  it('hides a subgroup below the threshold and shows it from the threshold on (rest empty)', () => {
+    expect(canShowSubgroup({ subgroup: t - 1, total: t - 1 }, t)).toBe(false);
+    expect(canShowSubgroup({ subgroup: t, total: t }, t)).toBe(true);
+    expect(canShowSubgroup({ subgroup: t + 1, total: t + 1 }, t)).toBe(true);
+  });
+
+  it('hides a large enough subgroup whose complement has 1 … threshold − 1 organisations', () => {
+    expect(canShowSubgroup({ subgroup: t, total: t + 1 }, t)).toBe(false);
+    expect(canShowSubgroup({ subgroup: t, total: t + t - 1 }, t)).toBe(false);
+    expect(canShowSubgroup({ subgroup: t + 1, total: t + 1 + (t - 1) }, t)).toBe(false);
+  });
+
+  it('shows the subgroup when the complement reaches the threshold or more', () => {
+    expect(canShowSubgroup({ subgroup: t, total: t + t }, t)).toBe(true);
+    expect(canShowSubgroup({ subgroup: t, total: t + t + 1 }, t)).toBe(true);
+    expect(canShowSubgroup({ subgroup: t - 1, total: t + t }, t)).toBe(false);
+  });
+
+  it('refuses a subgroup larger than the whole', () => {
+    expect(() => canShowSubgroup({ subgroup: 4, total: 3 }, t)).toThrow(RangeError);
+  });
+
+  it('property: whenever it shows, both the subgroup and the rest are 0 or ≥ threshold', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: MIN_BENCHMARK_GROUP, max: 10 }),
+        (subgroup, rest, threshold) => {
+          const shown = canShowSubgroup({ subgroup, total: subgroup + rest }, threshold);
+          const safe = (n: number) => n === 0 || n >= threshold;
+          expect(shown).toBe(subgroup >= threshold && safe(rest));
+        },
+      ),
+    );
+  });
+});
+
+describe('subgroupBenchmark', () => {
+  const t = DEFAULT_BENCHMARK_GROUP;
+  const sample = (id: string, overall: number, pillar: number | null = overall) => ({
+    organisationId: id,
+    scores: scores(overall, { people: pillar }),
+  });
+  const many = (prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) => sample(`${prefix}${i}`, 10 * (i + 1)));
+  const inA = (s: { organisationId: string }) => s.organisationId.startsWith('a');
+
+  it('suppresses a subgroup of threshold − 1, shows threshold and threshold + 1 (rest empty)', () => {
+    for (const [n, status] of [
+      [t - 1, 'suppressed'],
+      [t, 'ok'],
+      [t + 1, 'ok'],
+    ] as const) {
+      const result = subgroupBenchmark(many('a', n), inA, { minGroupSize: t });
+      expect(result.overall.status).toBe(status);
+      expect(result.pillars[0]?.status).toBe(status);
+    }
+  });
+
+  it('suppresses a full-size subgroup when the rest has threshold − 1, shows it at threshold', () => {
+    const group = many('a', t);
+    const hidden = subgroupBenchmark([...group, ...many('b', t - 1)], inA, { minGroupSize: t });
+    expect(hidden.overall).toEqual({ status: 'suppressed', contributors: t });
+    expect(hidden.pillars[0]).toEqual({
+      pillarId: 'people',
+      status: 'suppressed',
+      contributors: t,
+    });
+    const shown = subgroupBenchmark([...group, ...many('b', t)], inA, { minGroupSize: t });
+    expect(shown.overall.status).toBe('ok');
+    const more = subgroupBenchmark([...group, ...many('b', t + 1)], inA, { minGroupSize: t });
+    expect(more.overall.status).toBe('ok');
+  });
+
+  it('applies the rule per figure: a pillar only part of the rest answered', () => {
+    const rest = [...many('b', t - 1).map((s) => ({ ...s, scores: scores(s.scores.overall) }))];
+    // The rest has no "people" pillar at all: the pillar's complement is empty, so it shows.
+    const result = subgroupBenchmark([...many('a', t), ...rest], inA, { minGroupSize: t });
+    expect(result.overall.status).toBe('suppressed');
+    expect(result.pillars[0]?.status).toBe('ok');
+    expect(ZBenchmark.parse(result)).toEqual(result);
+  });
+});
+
+describe('quartileOf', () => {
+  const stat = { status: 'ok', contributors: 5, q1: 20, median: 30, q3: 40 } as const;
+  it('places a score in quartiles 1 … 4, none when suppressed', () => {
+    expect([10, 20, 25, 30, 35, 40, 41].map((s) => quartileOf(s, stat))).toEqual([
+      1, 1, 2, 2, 3, 3, 4,
+    ]);
+    expect(quartileOf(10, { status: 'suppressed', contributors: 2 })).toBeUndefined();
   });
 });

@@ -62,10 +62,7 @@ export function benchmark(
   samples: readonly BenchmarkSample[],
   options: { minGroupSize: number },
 ): TBenchmark {
-  if (Number.isNaN(options.minGroupSize)) {
-    throw new RangeError('minGroupSize must be a number');
-  }
-  const threshold = Math.max(MIN_BENCHMARK_GROUP, options.minGroupSize);
+  const threshold = benchmarkThreshold(options.minGroupSize);
 
   const organisations = new Set<string>();
   const overall: number[] = [];
@@ -95,4 +92,86 @@ export function benchmark(
       ...statOf(values, threshold),
     })),
   };
+}
+
+/**
+ * The fewest organisations any aggregate may show: max({@link MIN_BENCHMARK_GROUP}, `minGroupSize`).
+ *
+ * @throws RangeError when `minGroupSize` is not a number.
+ */
+export function benchmarkThreshold(minGroupSize: number): number {
+  if (Number.isNaN(minGroupSize)) throw new RangeError('minGroupSize must be a number');
+  return Math.max(MIN_BENCHMARK_GROUP, minGroupSize);
+}
+
+/** A group size that is safe to publish: nobody (0) or at least `threshold` organisations. */
+function safeSize(n: number, threshold: number): boolean {
+  return n === 0 || n >= threshold;
+}
+
+/**
+ * Complementary suppression: may a subgroup's figure be shown next to the whole group's?
+ *
+ * Showing a subgroup (e.g. "members of the same type") alongside the whole cycle also reveals the
+ * rest (whole minus subgroup) to anyone who can subtract. So the subgroup is shown only when it
+ * has at least `threshold` contributors AND the rest is either empty (the subgroup is the whole
+ * group, nothing new is revealed) or also has at least `threshold` contributors. A subgroup of 5
+ * out of 6 with threshold 5 is therefore suppressed: "all" minus "similar" would be one member.
+ *
+ * @param sizes.subgroup contributors to the subgroup's figure
+ * @param sizes.total contributors to the same figure for the whole group (subgroup included)
+ * @throws RangeError when the subgroup is larger than the whole or a size is negative.
+ */
+export function canShowSubgroup(
+  sizes: { subgroup: number; total: number },
+  threshold: number,
+): boolean {
+  const { subgroup, total } = sizes;
+  if (!(subgroup >= 0 && total >= subgroup)) {
+    throw new RangeError(`a subgroup of ${subgroup} cannot be part of a group of ${total}`);
+  }
+  return subgroup >= threshold && safeSize(total - subgroup, threshold);
+}
+
+function suppressed(stat: TBenchmarkStat): TBenchmarkStat {
+  return { status: 'suppressed', contributors: stat.contributors };
+}
+
+/**
+ * The benchmark of the samples that `inSubgroup` selects, with complementary suppression (see
+ * {@link canShowSubgroup}) applied to every figure against the same figure over all `samples`:
+ * a figure is `suppressed` when the subgroup or the rest of the samples for it would be too small.
+ */
+export function subgroupBenchmark(
+  samples: readonly BenchmarkSample[],
+  inSubgroup: (sample: BenchmarkSample) => boolean,
+  options: { minGroupSize: number },
+): TBenchmark {
+  const threshold = benchmarkThreshold(options.minGroupSize);
+  const whole = benchmark(samples, options);
+  const part = benchmark(samples.filter(inSubgroup), options);
+  const wholePillars = new Map(whole.pillars.map((p) => [p.pillarId, p.contributors]));
+  const guard = <T extends TBenchmarkStat>(stat: T, total: number): TBenchmarkStat =>
+    stat.status === 'ok' && !canShowSubgroup({ subgroup: stat.contributors, total }, threshold)
+      ? suppressed(stat)
+      : stat;
+  return {
+    overall: guard(part.overall, whole.overall.contributors),
+    pillars: part.pillars.map((p) => {
+      const { pillarId, ...stat } = p;
+      return { pillarId, ...guard(stat, wholePillars.get(pillarId) ?? p.contributors) };
+    }),
+  };
+}
+
+/**
+ * Which quartile (1 lowest … 4 highest) `score` falls in against a shown figure: 1 up to q1,
+ * 2 up to the median, 3 up to q3, 4 above. Undefined for a suppressed figure.
+ */
+export function quartileOf(score: number, stat: TBenchmarkStat): 1 | 2 | 3 | 4 | undefined {
+  if (stat.status !== 'ok') return undefined;
+  if (score <= stat.q1) return 1;
+  if (score <= stat.median) return 2;
+  if (score <= stat.q3) return 3;
+  return 4;
 }

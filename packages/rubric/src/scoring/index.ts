@@ -1,5 +1,13 @@
 export { type ApplicabilityOptions, applicableCriteria } from './applicable-criteria.js';
-export { type BenchmarkSample, benchmark, quantile } from './benchmark.js';
+export {
+  type BenchmarkSample,
+  benchmark,
+  benchmarkThreshold,
+  canShowSubgroup,
+  quantile,
+  quartileOf,
+  subgroupBenchmark,
+} from './benchmark.js';
 export { compareAssessments } from './compare-assessments.js';
 export { criterionScore, roundScore } from './criterion-score.js';
 export {
