@@ -1,5 +1,194 @@
+import {
+  type TCycle,
+  ZCreateCycleBody,
+  ZCycle,
+  ZCycleDetail,
+  ZCycleListResponse,
+  ZCycleParams,
+  ZNetworkCyclesParams,
+  ZProblem,
+  ZUpdateCycleBody,
+} from '@waymark/rubric';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.js';
+import type { CycleRow } from '../../db/schema.js';
+import { ConflictError, UnprocessableError } from '../../errors.js';
+import { getFrameworkVersion } from '../frameworks/frameworks.queries.js';
+import { requireCycleAccess, requireNetworkAccess } from '../networks/network-access.js';
+import { cycleStatus } from './cycle-dates.js';
+import {
+  hasLinkedAssessments,
+  insertCycle,
+  listLinkedAssessments,
+  listNetworkCycles,
+  updateCycle,
+} from './cycles.queries.js';
 
-/** Scaffold: filled in by issue 9. */
-export const cycleRoutes: FastifyPluginAsyncZod<{ config: Config }> = async () => {};
+const tags = ['cycles'];
+const security = [{ bearerAuth: [] }];
+const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem };
+
+function toCycle(row: CycleRow, now = new Date()): TCycle {
+  return {
+    id: row.id,
+    networkId: row.networkId,
+    name: row.name,
+    frameworkId: row.frameworkId,
+    frameworkVersion: row.frameworkVersion,
+    opensOn: row.opensOn,
+    closesOn: row.closesOn,
+    ...cycleStatus(row, now),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function unknownVersion(frameworkId: string, version: number) {
+  return new UnprocessableError(
+    'unknown_framework_version',
+    `Framework "${frameworkId}" has no published version ${version}.`,
+  );
+}
+
+/**
+ * A network's cycles (`/networks/:networkId/cycles`, `/cycles/:cycleId`). Coordinators create and
+ * change them; coordinators and members' people read them. Strangers get 404 (see network-access).
+ */
+export const cycleRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app) => {
+  app.route({
+    method: 'POST',
+    url: '/networks/:networkId/cycles',
+    schema: {
+      tags,
+      security,
+      summary: 'Create a cycle on a published framework version (coordinators)',
+      params: ZNetworkCyclesParams,
+      body: ZCreateCycleBody,
+      response: { 201: ZCycle, ...problems, 409: ZProblem, 422: ZProblem },
+    },
+    handler: async (request, reply) => {
+      const { networkId } = request.params;
+      const body = request.body;
+      await requireNetworkAccess(app.db, { networkId, userId: request.user.id }, 'coordinator');
+      const version = await getFrameworkVersion(app.db, {
+        frameworkId: body.frameworkId,
+        version: body.frameworkVersion,
+      });
+      if (!version) throw unknownVersion(body.frameworkId, body.frameworkVersion);
+      const existing = await listNetworkCycles(app.db, { networkId });
+      if (existing.some((c) => c.name === body.name)) {
+        throw new ConflictError(
+          'cycle_name_taken',
+          `This network already has a cycle "${body.name}".`,
+        );
+      }
+      const row = await insertCycle(app.db, { networkId, ...body, createdBy: request.user.id });
+      return reply.status(201).send(toCycle(row));
+    },
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/networks/:networkId/cycles',
+    schema: {
+      tags,
+      security,
+      summary: "A network's cycles with their status (upcoming, open, closed) and days left",
+      params: ZNetworkCyclesParams,
+      response: { 200: ZCycleListResponse, ...problems },
+    },
+    handler: async (request) => {
+      const { networkId } = request.params;
+      await requireNetworkAccess(app.db, { networkId, userId: request.user.id }, 'any');
+      const now = new Date();
+      const rows = await listNetworkCycles(app.db, { networkId });
+      return { items: rows.map((r) => toCycle(r, now)) };
+    },
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/cycles/:cycleId',
+    schema: {
+      tags,
+      security,
+      summary: "A cycle; for a member, its organisations' linked assessment and status",
+      params: ZCycleParams,
+      response: { 200: ZCycleDetail, ...problems },
+    },
+    handler: async (request) => {
+      const { cycleId } = request.params;
+      const access = await requireCycleAccess(app.db, { cycleId, userId: request.user.id }, 'any');
+      const organisationIds = access.memberOrganisations.map((m) => m.organisationId);
+      const linked = await listLinkedAssessments(app.db, { cycleId, organisationIds });
+      const byOrg = new Map(linked.map((l) => [l.organisationId, l]));
+      return {
+        ...toCycle(access.cycle),
+        yourOrganisations: organisationIds.map((organisationId) => {
+          const link = byOrg.get(organisationId);
+          return {
+            organisationId,
+            assessment: link
+              ? { id: link.assessmentId, status: link.status as 'draft' | 'submitted' | 'reopened' }
+              : null,
+          };
+        }),
+      };
+    },
+  });
+
+  app.route({
+    method: 'PATCH',
+    url: '/cycles/:cycleId',
+    schema: {
+      tags,
+      security,
+      summary:
+        'Rename a cycle, move its dates (extend or reopen), or change its framework version while no assessment is linked (coordinators)',
+      params: ZCycleParams,
+      body: ZUpdateCycleBody,
+      response: { 200: ZCycle, ...problems, 409: ZProblem, 422: ZProblem },
+    },
+    handler: async (request) => {
+      const { cycleId } = request.params;
+      const body = request.body;
+      const { cycle } = await requireCycleAccess(
+        app.db,
+        { cycleId, userId: request.user.id },
+        'coordinator',
+      );
+      const opensOn = body.opensOn ?? cycle.opensOn;
+      const closesOn = body.closesOn ?? cycle.closesOn;
+      if (closesOn < opensOn) {
+        throw new UnprocessableError(
+          'cycle_dates_out_of_order',
+          'closesOn must be on or after opensOn.',
+        );
+      }
+      if (body.frameworkVersion !== undefined && body.frameworkVersion !== cycle.frameworkVersion) {
+        if (await hasLinkedAssessments(app.db, { cycleId })) {
+          throw new ConflictError(
+            'cycle_has_assessments',
+            'The framework version cannot change once an assessment is linked to the cycle.',
+          );
+        }
+        const version = await getFrameworkVersion(app.db, {
+          frameworkId: cycle.frameworkId,
+          version: body.frameworkVersion,
+        });
+        if (!version) throw unknownVersion(cycle.frameworkId, body.frameworkVersion);
+      }
+      if (body.name !== undefined && body.name !== cycle.name) {
+        const others = await listNetworkCycles(app.db, { networkId: cycle.networkId });
+        if (others.some((c) => c.name === body.name)) {
+          throw new ConflictError(
+            'cycle_name_taken',
+            `This network already has a cycle "${body.name}".`,
+          );
+        }
+      }
+      const row = await updateCycle(app.db, { cycleId }, body);
+      return toCycle(row);
+    },
+  });
+};
