@@ -1,5 +1,9 @@
 import { DEFAULT_FRAMEWORK } from '@waymark/rubric';
+import { addDays, format } from 'date-fns';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cycleAssessments } from '../src/db/schema.js';
+import { londonToday } from '../src/modules/cycles/cycle-dates.js';
+import { answerAll, createAssessment } from './assessment-factories.js';
 import { truncateAll, useTestApp } from './build-test-app.js';
 import { addNetworkMember, createNetwork } from './cycle-factories.js';
 import { call, createTeam, createUser, type TestTeam, type TestUser } from './factories.js';
@@ -101,5 +105,99 @@ describe('cycles', () => {
     }
     const renamed = await call(ctx, coordinator, 'PATCH', `/cycles/${id}`, patch);
     expect(renamed.json().name).toBe('2026 (extended)');
+  });
+
+  describe('assessments of a cycle', () => {
+    const day = (offset: number) => format(addDays(new Date(londonToday()), offset), 'yyyy-MM-dd');
+    const openBody = { ...body, opensOn: day(-5), closesOn: day(10) };
+
+    it('starts an assessment once (201 then 200) on the cycle version, and shows it on the cycle', async () => {
+      const { id } = (await create(coordinator, openBody)).json();
+      const url = `/cycles/${id}/assessments`;
+      const first = await call(ctx, team.contributor, 'POST', url, { organisationId: team.org.id });
+      expect(first.statusCode).toBe(201);
+      expect(first.json()).toMatchObject({
+        organisationId: team.org.id,
+        status: 'draft',
+        shared: false,
+      });
+      const again = await call(ctx, team.admin, 'POST', url, { organisationId: team.org.id });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().assessmentId).toBe(first.json().assessmentId);
+      const detail = await call(ctx, team.viewer, 'GET', `/cycles/${id}`);
+      expect(detail.json().yourOrganisations).toEqual([
+        {
+          organisationId: team.org.id,
+          assessment: { id: first.json().assessmentId, status: 'draft' },
+        },
+      ]);
+      const version = await call(ctx, coordinator, 'PATCH', `/cycles/${id}`, {
+        frameworkVersion: 2,
+      });
+      expect(version.statusCode).toBe(409);
+      // Viewers may not start one; other organisations and strangers get 404; unknown fields 400.
+      expect(
+        (await call(ctx, team.viewer, 'POST', url, { organisationId: team.org.id })).statusCode,
+      ).toBe(403);
+      expect(
+        (await call(ctx, team.outsider, 'POST', url, { organisationId: team.otherOrg.id }))
+          .statusCode,
+      ).toBe(404);
+      expect(
+        (await call(ctx, team.admin, 'POST', url, { organisationId: team.otherOrg.id })).statusCode,
+      ).toBe(404);
+      expect(
+        (await call(ctx, team.admin, 'POST', url, { organisationId: team.org.id, x: 1 }))
+          .statusCode,
+      ).toBe(400);
+    });
+
+    it('refuses to start while the cycle is not open', async () => {
+      const { id } = (
+        await create(coordinator, { ...body, opensOn: day(3), closesOn: day(10) })
+      ).json();
+      const res = await call(ctx, team.admin, 'POST', `/cycles/${id}/assessments`, {
+        organisationId: team.org.id,
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().code).toBe('cycle_not_open');
+    });
+
+    it("shares the assessment with another network's open cycle on the same version", async () => {
+      const second = await createNetwork(ctx, coordinator, { name: 'Yorkshire Anchors' });
+      await addNetworkMember(ctx, second, team.org, 'anonymous');
+      const a = (await create(coordinator, openBody)).json();
+      const b = (
+        await call(ctx, coordinator, 'POST', `/networks/${second.id}/cycles`, openBody)
+      ).json();
+      const first = await call(ctx, team.admin, 'POST', `/cycles/${a.id}/assessments`, {
+        organisationId: team.org.id,
+      });
+      const shared = await call(ctx, team.admin, 'POST', `/cycles/${b.id}/assessments`, {
+        organisationId: team.org.id,
+      });
+      expect(shared.statusCode).toBe(201);
+      expect(shared.json()).toMatchObject({
+        assessmentId: first.json().assessmentId,
+        shared: true,
+      });
+    });
+
+    it('refuses to submit once every linked cycle has closed; extending allows it again', async () => {
+      const { id } = (await create(coordinator, openBody)).json();
+      const assessment = await createAssessment(ctx, team.org, { createdBy: team.admin });
+      await ctx.database.db
+        .insert(cycleAssessments)
+        .values({ cycleId: id, organisationId: team.org.id, assessmentId: assessment.id });
+      await answerAll(ctx, team.admin, assessment);
+      await call(ctx, coordinator, 'PATCH', `/cycles/${id}`, { closesOn: day(-1) });
+      const refused = await call(ctx, team.admin, 'POST', `/assessments/${assessment.id}/submit`);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({ code: 'cycle_closed' });
+      expect(refused.json().detail).toContain(day(-1));
+      await call(ctx, coordinator, 'PATCH', `/cycles/${id}`, { closesOn: day(2) });
+      const ok = await call(ctx, team.admin, 'POST', `/assessments/${assessment.id}/submit`);
+      expect(ok.statusCode).toBe(200);
+    });
   });
 });

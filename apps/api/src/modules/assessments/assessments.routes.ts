@@ -22,6 +22,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { AppError, ConflictError, NotFoundError, UnprocessableError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
+import { closedCyclesBlockingSubmit, listAssessmentCycles } from '../cycles/cycles.queries.js';
 import type { RouteModuleOptions } from '../route-options.js';
 import { ADMIN_ONLY, ROLES, requireMembership, WRITER_ROLES } from '../tenancy.js';
 import { actionRoutes } from './actions.routes.js';
@@ -35,8 +36,6 @@ import {
 } from './assessment-context.js';
 import {
   getMember,
-  getOrganisationProfile,
-  insertAssessment,
   insertRevision,
   listAnswerStates,
   listOrganisationAssessments,
@@ -57,6 +56,7 @@ import {
 } from './mappers.js';
 import { handleProblemExtras, lockedError, ProblemWithExtras } from './problems.js';
 import { resultRoutes } from './results.routes.js';
+import { startAssessment } from './start-assessment.js';
 
 const tags = ['assessments'];
 const security = [{ bearerAuth: [] }];
@@ -104,54 +104,13 @@ const assessmentCoreRoutes: FastifyPluginAsyncZod<AssessmentModuleOptions> = asy
         { organisationId: orgId, userId: request.user.id },
         ADMIN_ONLY,
       );
-      const framework = await frameworks.get({
+      const { row: created, framework } = await startAssessment(app.db, frameworks, {
+        organisationId: orgId,
         frameworkId: body.frameworkId,
-        version: body.frameworkVersion,
-      });
-      if (!framework) {
-        throw new UnprocessableError(
-          'unknown_framework_version',
-          `Framework "${body.frameworkId}" has no published version ${body.frameworkVersion}.`,
-        );
-      }
-      const included = [...new Set(body.includeOptionalPillars ?? [])];
-      for (const pillarId of included) {
-        if (!framework.pillars.some((p) => p.id === pillarId && p.optional)) {
-          throw new UnprocessableError(
-            'unknown_optional_pillar',
-            `"${pillarId}" is not an optional pillar of ${framework.id} version ${framework.version}.`,
-          );
-        }
-      }
-      const organisation = await getOrganisationProfile(app.db, { organisationId: orgId });
-      if (!organisation) throw new NotFoundError();
-      const profile = { organisationType: organisation.type, sizeBand: organisation.sizeBand };
-
-      const created = await app.db.transaction(async (tx) => {
-        const db = tx as unknown as Db;
-        const row = await insertAssessment(db, {
-          organisationId: orgId,
-          frameworkId: framework.id,
-          frameworkVersion: framework.version,
-          title: body.title ?? `${framework.title} ${new Date().getUTCFullYear()}`,
-          profile,
-          includedOptionalPillars: included,
-          createdBy: request.user.id,
-        });
-        await recordAudit(db, {
-          actorUserId: request.user.id,
-          organisationId: orgId,
-          entityType: 'assessment',
-          entityId: row.id,
-          action: 'created',
-          data: {
-            frameworkId: framework.id,
-            frameworkVersion: framework.version,
-            profile,
-            included,
-          },
-        });
-        return row;
+        frameworkVersion: body.frameworkVersion,
+        title: body.title,
+        includeOptionalPillars: body.includeOptionalPillars,
+        userId: request.user.id,
       });
       const progress = assessmentProgress(framework, [], scoringOptions(created));
       return reply.status(201).send(toAssessmentSummary(created, progress));
@@ -336,6 +295,14 @@ const assessmentCoreRoutes: FastifyPluginAsyncZod<AssessmentModuleOptions> = asy
         const locked = await lockAssessment(db, { assessmentId });
         if (!locked) throw new NotFoundError();
         if (locked.status === 'submitted') throw lockedError();
+        // One query: an assessment answering cycles can only be submitted while one of them is open.
+        const closed = closedCyclesBlockingSubmit(await listAssessmentCycles(db, { assessmentId }));
+        if (closed) {
+          throw new ConflictError(
+            'cycle_closed',
+            `The cycle "${closed.name}" closed on ${closed.closesOn}; a coordinator can extend it.`,
+          );
+        }
         const answerRows = await listAnswers(db, { assessmentId });
         const inputs = answerRows.map(toAnswerInput);
         const progress = assessmentProgress(framework, inputs, scoring);

@@ -2,25 +2,32 @@ import {
   type TCycle,
   ZCreateCycleBody,
   ZCycle,
+  ZCycleAssessmentLink,
   ZCycleDetail,
   ZCycleListResponse,
   ZCycleParams,
   ZNetworkCyclesParams,
   ZProblem,
+  ZStartCycleAssessmentBody,
   ZUpdateCycleBody,
 } from '@waymark/rubric';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.js';
 import type { CycleRow } from '../../db/schema.js';
-import { ConflictError, UnprocessableError } from '../../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js';
+import { createFrameworkCache } from '../assessments/assessment-context.js';
+import { startAssessment } from '../assessments/start-assessment.js';
 import { getFrameworkVersion } from '../frameworks/frameworks.queries.js';
 import { requireCycleAccess, requireNetworkAccess } from '../networks/network-access.js';
+import { WRITER_ROLES } from '../tenancy.js';
 import { cycleStatus } from './cycle-dates.js';
 import {
   hasLinkedAssessments,
   insertCycle,
+  insertCycleLink,
   listLinkedAssessments,
   listNetworkCycles,
+  listOrganisationLinks,
   updateCycle,
 } from './cycles.queries.js';
 
@@ -55,6 +62,92 @@ function unknownVersion(frameworkId: string, version: number) {
  * change them; coordinators and members' people read them. Strangers get 404 (see network-access).
  */
 export const cycleRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app) => {
+  const frameworks = createFrameworkCache(app.db);
+
+  app.route({
+    method: 'POST',
+    url: '/cycles/:cycleId/assessments',
+    schema: {
+      tags,
+      security,
+      summary:
+        "Start (or find) a member organisation's assessment for an open cycle (writers and admins); one already answering another network's open cycle on the same version is shared",
+      params: ZCycleParams,
+      body: ZStartCycleAssessmentBody,
+      response: {
+        200: ZCycleAssessmentLink,
+        201: ZCycleAssessmentLink,
+        ...problems,
+        409: ZProblem,
+      },
+    },
+    handler: async (request, reply) => {
+      const { cycleId } = request.params;
+      const { organisationId } = request.body;
+      const access = await requireCycleAccess(app.db, { cycleId, userId: request.user.id }, 'any');
+      const member = access.memberOrganisations.find((m) => m.organisationId === organisationId);
+      if (!member) throw new NotFoundError();
+      if (!WRITER_ROLES.includes(member.role)) throw new ForbiddenError();
+      const { cycle, network } = access;
+      const now = new Date();
+      if (cycleStatus(cycle, now).status !== 'open') {
+        throw new ConflictError(
+          'cycle_not_open',
+          `The cycle "${cycle.name}" is open from ${cycle.opensOn} to ${cycle.closesOn}.`,
+        );
+      }
+      const links = await listOrganisationLinks(app.db, {
+        organisationId,
+        frameworkId: cycle.frameworkId,
+        frameworkVersion: cycle.frameworkVersion,
+      });
+      const own = links.find((l) => l.cycleId === cycleId);
+      if (own) {
+        return reply.status(200).send({
+          cycleId,
+          organisationId,
+          assessmentId: own.assessmentId,
+          status: own.status as 'draft',
+          shared: links.some((l) => l.cycleId !== cycleId && l.assessmentId === own.assessmentId),
+        });
+      }
+      const shared = links.find((l) => cycleStatus(l, now).status === 'open');
+      if (shared) {
+        await insertCycleLink(app.db, {
+          cycleId,
+          organisationId,
+          assessmentId: shared.assessmentId,
+        });
+        return reply.status(201).send({
+          cycleId,
+          organisationId,
+          assessmentId: shared.assessmentId,
+          status: shared.status as 'draft',
+          shared: true,
+        });
+      }
+      const { row } = await startAssessment(
+        app.db,
+        frameworks,
+        {
+          organisationId,
+          frameworkId: cycle.frameworkId,
+          frameworkVersion: cycle.frameworkVersion,
+          title: `${network.name} ${cycle.name}`.slice(0, 120),
+          includeOptionalPillars: network.optionalPillars,
+          userId: request.user.id,
+        },
+        (tx, created) => insertCycleLink(tx, { cycleId, organisationId, assessmentId: created.id }),
+      );
+      return reply.status(201).send({
+        cycleId,
+        organisationId,
+        assessmentId: row.id,
+        status: row.status as 'draft',
+        shared: false,
+      });
+    },
+  });
   app.route({
     method: 'POST',
     url: '/networks/:networkId/cycles',
