@@ -1,8 +1,17 @@
 import {
+  type BenchmarkSample,
+  benchmark,
+  benchmarkThreshold,
+  quartileOf,
+  subgroupBenchmark,
+  type TBenchmark,
   type TCycle,
+  type TCycleBenchmarkGroup,
   ZCreateCycleBody,
   ZCycle,
   ZCycleAssessmentLink,
+  ZCycleBenchmarkQuery,
+  ZCycleBenchmarkResponse,
   ZCycleDetail,
   ZCycleListResponse,
   ZCycleParams,
@@ -11,15 +20,17 @@ import {
   ZStartCycleAssessmentBody,
   ZUpdateCycleBody,
 } from '@waymark/rubric';
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.js';
-import type { CycleRow } from '../../db/schema.js';
+import { type CycleRow, organisations } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js';
 import { createFrameworkCache } from '../assessments/assessment-context.js';
 import { startAssessment } from '../assessments/start-assessment.js';
 import { getFrameworkVersion } from '../frameworks/frameworks.queries.js';
 import { requireCycleAccess, requireNetworkAccess } from '../networks/network-access.js';
 import { WRITER_ROLES } from '../tenancy.js';
+import { listCycleSubmissions } from './benchmark.queries.js';
 import { cycleStatus } from './cycle-dates.js';
 import {
   hasLinkedAssessments,
@@ -47,6 +58,34 @@ function toCycle(row: CycleRow, now = new Date()): TCycle {
     ...cycleStatus(row, now),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A benchmark group as the API shows it: the caller's own score and quartile beside each figure. */
+function toGroup(
+  group: TCycleBenchmarkGroup['group'],
+  result: TBenchmark,
+  contributors: number,
+  threshold: number,
+  own: BenchmarkSample | undefined,
+): TCycleBenchmarkGroup {
+  const figure = (stat: TBenchmark['overall'], score: number | null | undefined) => ({
+    stat,
+    yourScore: score ?? null,
+    yourQuartile: score === null || score === undefined ? null : (quartileOf(score, stat) ?? null),
+  });
+  const ownPillar = new Map(own?.scores.pillars.map((p) => [p.pillarId, p.score]) ?? []);
+  const shown = result.overall.status === 'ok' || result.pillars.some((p) => p.status === 'ok');
+  return {
+    group,
+    status: shown ? 'ok' : 'suppressed',
+    contributors,
+    threshold,
+    overall: figure(result.overall, own?.scores.overall),
+    pillars: result.pillars.map(({ pillarId, ...stat }) => ({
+      pillarId,
+      ...figure(stat, ownPillar.get(pillarId)),
+    })),
   };
 }
 
@@ -177,6 +216,65 @@ export const cycleRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app
       }
       const row = await insertCycle(app.db, { networkId, ...body, createdBy: request.user.id });
       return reply.status(201).send(toCycle(row));
+    },
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/cycles/:cycleId/benchmark',
+    schema: {
+      tags,
+      security,
+      summary:
+        "A member organisation's benchmark in a cycle: median and quartiles overall and per pillar, for all and for similar members, suppressed below the network's group size (complement included)",
+      params: ZCycleParams,
+      querystring: ZCycleBenchmarkQuery,
+      response: { 200: ZCycleBenchmarkResponse, ...problems },
+    },
+    handler: async (request) => {
+      const { cycleId } = request.params;
+      const { organisationId } = request.query;
+      const access = await requireCycleAccess(app.db, { cycleId, userId: request.user.id }, 'any');
+      if (!access.memberOrganisations.some((m) => m.organisationId === organisationId)) {
+        throw new NotFoundError();
+      }
+      const minGroupSize = access.network.minGroupSize;
+      const threshold = benchmarkThreshold(minGroupSize);
+      const rows = await listCycleSubmissions(app.db, { cycleId });
+      const [profile] = await app.db
+        .select({ type: organisations.type, sizeBand: organisations.sizeBand })
+        .from(organisations)
+        .where(eq(organisations.id, organisationId));
+      if (!profile) throw new NotFoundError();
+      const samples = rows.map((r) => ({ organisationId: r.organisationId, scores: r.scores }));
+      const own = samples.find((s) => s.organisationId === organisationId);
+      const typeOf = new Map(rows.map((r) => [r.organisationId, r]));
+      const sameType = (s: BenchmarkSample) => typeOf.get(s.organisationId)?.type === profile.type;
+      const sameSize = (s: BenchmarkSample) =>
+        typeOf.get(s.organisationId)?.sizeBand === profile.sizeBand;
+      return {
+        cycleId,
+        organisationId,
+        threshold,
+        submitted: own !== undefined,
+        groups: [
+          toGroup('all', benchmark(samples, { minGroupSize }), samples.length, threshold, own),
+          toGroup(
+            'sameType',
+            subgroupBenchmark(samples, sameType, { minGroupSize }),
+            samples.filter(sameType).length,
+            threshold,
+            own,
+          ),
+          toGroup(
+            'sameSizeBand',
+            subgroupBenchmark(samples, sameSize, { minGroupSize }),
+            samples.filter(sameSize).length,
+            threshold,
+            own,
+          ),
+        ],
+      };
     },
   });
 
