@@ -1,2 +1,212 @@
-/** Scaffold: the dashboard routes' request and response contract (issue 9). */
-export {};
+import { z } from 'zod';
+import { ZIndicatorUnit, ZOrganisationType, ZSizeBand, ZSlug } from '../schemas/framework.js';
+import { MIN_BENCHMARK_GROUP, ZBenchmarkStat, ZPillarBenchmark } from '../scoring/schemas.js';
+import { ZStage } from './assessments.js';
+import { ZCycleStatus } from './cycles.js';
+
+/**
+ * The contract of a cycle's coordinator dashboard (`GET /cycles/:cycleId/dashboard`) and its CSV
+ * export (`GET /cycles/:cycleId/export.csv`), issue 9. Coordinators only.
+ *
+ * Privacy rules, enforced by the rubric's network-dashboard functions that shape every section:
+ * - Named members' own results appear (heatmap, collaboration matches); anonymous members' never do.
+ * - Every network figure (radar, stage distribution, priorities, indicators) counts named and
+ *   anonymous members alike and is shown only when at least `threshold` members contribute to it
+ *   AND its anonymous contributors are none or at least `threshold`: the coordinator sees the named
+ *   members' results, so a figure over named members plus one or two anonymous ones would give
+ *   those away by subtraction.
+ * Scores are unrounded (0–100); levels are the framework's level numbers.
+ */
+
+const ZId = z.uuid();
+const ZScore = z.number().min(0).max(100);
+const ZCount = z.number().int().min(0);
+const ZThreshold = z.number().int().min(MIN_BENCHMARK_GROUP);
+
+export const DASHBOARD_EXPORT_KINDS = ['members', 'aggregates'] as const;
+export const ZDashboardExportKind = z.enum(DASHBOARD_EXPORT_KINDS);
+export type TDashboardExportKind = z.infer<typeof ZDashboardExportKind>;
+
+/** `GET /cycles/:cycleId/export.csv?kind=members|aggregates` (params: `ZCycleParams`). */
+export const ZCycleExportQuery = z.object({ kind: ZDashboardExportKind }).strict();
+export type TCycleExportQuery = z.infer<typeof ZCycleExportQuery>;
+
+export const ZSharing = z.enum(['named', 'anonymous']);
+export type TSharing = z.infer<typeof ZSharing>;
+
+// ─── Participation ────────────────────────────────────────────────────────────────────────────
+
+/** A member that has not submitted: coordinators see every member's name and progress. */
+export const ZDashboardPendingMember = z.object({
+  organisationId: ZId,
+  name: z.string(),
+  sharing: ZSharing,
+  /** `not_started`: no assessment linked to the cycle; `in_progress`: a draft or a reopened one. */
+  progress: z.enum(['not_started', 'in_progress']),
+});
+export type TDashboardPendingMember = z.infer<typeof ZDashboardPendingMember>;
+
+export const ZDashboardParticipation = z.object({
+  /** Invitations ever sent for the network (accepted, pending, revoked or expired). */
+  invited: ZCount,
+  /** Invitations neither accepted, revoked nor expired. */
+  pendingInvitations: ZCount,
+  /** Member organisations now. */
+  joined: ZCount,
+  /** Members with an assessment linked to the cycle (submitted ones included). */
+  started: ZCount,
+  submitted: ZCount,
+  /** Members that have not submitted, by name. */
+  notSubmitted: z.array(ZDashboardPendingMember),
+  status: ZCycleStatus,
+  closesOn: z.iso.date(),
+  /** Whole days after today until the closing date (0 on the last day); null unless open. */
+  daysLeft: z.number().int().min(0).nullable(),
+});
+export type TDashboardParticipation = z.infer<typeof ZDashboardParticipation>;
+
+// ─── Heatmap: named members only ────────────────────────────────────────────────────────────────
+
+export const ZHeatmapCell = z.object({
+  pillarId: ZSlug,
+  score: ZScore.nullable(),
+  stage: ZStage.nullable(),
+});
+export type THeatmapCell = z.infer<typeof ZHeatmapCell>;
+
+/** One named member's submitted results; `assessmentId` opens its results read-only. */
+export const ZHeatmapRow = z.object({
+  organisationId: ZId,
+  name: z.string(),
+  type: ZOrganisationType,
+  sizeBand: ZSizeBand,
+  assessmentId: ZId,
+  overall: z.object({ score: ZScore.nullable(), stage: ZStage.nullable() }),
+  /** One cell per pillar of `ZDashboardHeatmap.pillarIds`, in that order (null: not applicable). */
+  pillars: z.array(ZHeatmapCell),
+});
+export type THeatmapRow = z.infer<typeof ZHeatmapRow>;
+
+export const ZDashboardHeatmap = z.object({
+  /** The columns: the cycle's framework pillars that any submitted member answered, in order. */
+  pillarIds: z.array(ZSlug),
+  /** Named members that submitted, by name. */
+  rows: z.array(ZHeatmapRow),
+});
+export type TDashboardHeatmap = z.infer<typeof ZDashboardHeatmap>;
+
+// ─── Network radar and stage distribution ────────────────────────────────────────────────────
+
+export const ZDashboardRadar = z.object({
+  /** Members that submitted (named and anonymous). */
+  contributors: ZCount,
+  anonymousContributors: ZCount,
+  overall: ZBenchmarkStat,
+  pillars: z.array(ZPillarBenchmark),
+});
+export type TDashboardRadar = z.infer<typeof ZDashboardRadar>;
+
+export const ZStageCount = ZStage.extend({ count: ZCount });
+export type TStageCount = z.infer<typeof ZStageCount>;
+
+/** How many members reached each stage of a pillar; a cell may be small, the pillar is not. */
+export const ZStageDistribution = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('suppressed'), pillarId: ZSlug, contributors: ZCount }),
+  z.object({
+    status: z.literal('ok'),
+    pillarId: ZSlug,
+    contributors: ZThreshold,
+    stages: z.array(ZStageCount),
+  }),
+]);
+export type TStageDistribution = z.infer<typeof ZStageDistribution>;
+
+// ─── Collective priorities ───────────────────────────────────────────────────────────────────
+
+export const ZPillarPriority = z.object({
+  pillarId: ZSlug,
+  median: ZScore,
+  contributors: ZThreshold,
+});
+export type TPillarPriority = z.infer<typeof ZPillarPriority>;
+
+export const ZCriterionPriority = z.object({
+  criterionId: ZSlug,
+  pillarId: ZSlug,
+  /** Median level today of the members that answered it with a level. */
+  medianLevel: z.number().min(1),
+  /** Median of (target level − level), a member without a target counting 0. */
+  medianGap: z.number().min(0),
+  contributors: ZThreshold,
+});
+export type TCriterionPriority = z.infer<typeof ZCriterionPriority>;
+
+export const ZDashboardPriorities = z.object({
+  /** Pillars with the lowest median score, lowest first. */
+  lowestPillars: z.array(ZPillarPriority),
+  /** Criteria with the lowest median level, lowest first. */
+  lowestCriteria: z.array(ZCriterionPriority),
+  /** Criteria with the largest median gap to target (gap > 0), largest first. */
+  largestGaps: z.array(ZCriterionPriority),
+  /** Criteria left out because too few members (or too few anonymous ones) answered them. */
+  suppressedCriteria: ZCount,
+});
+export type TDashboardPriorities = z.infer<typeof ZDashboardPriorities>;
+
+// ─── Collaboration matches: named members only ───────────────────────────────────────────────
+
+export const ZCollaborationMember = z.object({
+  organisationId: ZId,
+  name: z.string(),
+  level: ZStage,
+  /** Null: no target set (leaders only; learners always have a higher target). */
+  targetLevel: ZStage.nullable(),
+});
+export type TCollaborationMember = z.infer<typeof ZCollaborationMember>;
+
+/**
+ * A criterion where named members at the top level could help named members at the first two
+ * levels that aim higher. Every leader pairs with every learner.
+ */
+export const ZCollaborationMatch = z.object({
+  criterionId: ZSlug,
+  pillarId: ZSlug,
+  leaders: z.array(ZCollaborationMember).min(1),
+  learners: z.array(ZCollaborationMember).min(1),
+});
+export type TCollaborationMatch = z.infer<typeof ZCollaborationMatch>;
+
+// ─── Aggregated indicators ───────────────────────────────────────────────────────────────────
+
+const ZIndicatorBase = z.object({ indicatorId: ZSlug, pillarId: ZSlug, unit: ZIndicatorUnit });
+export const ZIndicatorAggregate = z.discriminatedUnion('status', [
+  ZIndicatorBase.extend({ status: z.literal('suppressed'), contributors: ZCount }),
+  ZIndicatorBase.extend({
+    status: z.literal('ok'),
+    contributors: ZThreshold,
+    median: z.number(),
+  }),
+]);
+export type TIndicatorAggregate = z.infer<typeof ZIndicatorAggregate>;
+
+// ─── The dashboard ───────────────────────────────────────────────────────────────────────────
+
+export const ZCycleDashboardResponse = z.object({
+  cycle: z.object({
+    id: ZId,
+    networkId: ZId,
+    name: z.string(),
+    frameworkId: ZSlug,
+    frameworkVersion: z.number().int().min(1),
+  }),
+  /** max(3, the network's minimum group size). */
+  threshold: ZThreshold,
+  participation: ZDashboardParticipation,
+  heatmap: ZDashboardHeatmap,
+  radar: ZDashboardRadar,
+  distribution: z.array(ZStageDistribution),
+  priorities: ZDashboardPriorities,
+  collaboration: z.array(ZCollaborationMatch),
+  indicators: z.array(ZIndicatorAggregate),
+});
+export type TCycleDashboardResponse = z.infer<typeof ZCycleDashboardResponse>;

@@ -23,6 +23,7 @@ export {
   indicatorBounds,
 } from './indicators.js';
 export { mapAnswersToVersion } from './map-answers-to-version.js';
+export * from './network-dashboard.js';
 export { type RankedPriority, rankPriorities, TOP_PRIORITIES } from './priorities.js';
 export {
   type AssessmentProgress,

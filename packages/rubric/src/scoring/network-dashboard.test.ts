@@ -1,0 +1,311 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ZCollaborationMatch,
+  ZDashboardHeatmap,
+  ZDashboardPriorities,
+  ZDashboardRadar,
+  ZIndicatorAggregate,
+  ZStageDistribution,
+} from '../api/dashboard.js';
+import type { TFramework } from '../schemas/framework.js';
+import {
+  aggregateIndicators,
+  canShowNetworkFigure,
+  collaborationMatches,
+  collaborationText,
+  collectivePriorities,
+  type DashboardSubmission,
+  networkHeatmap,
+  networkRadar,
+  stageDistribution,
+  stageOfScore,
+} from './network-dashboard.js';
+import { scoreAssessment } from './score-assessment.js';
+import { makeFramework } from './test-frameworks.js';
+
+// Four levels: Starting, Developing, Established, Leading.
+const framework: TFramework = {
+  ...makeFramework({
+    pillars: [
+      { id: 'people', criteria: ['pay', 'hiring'] },
+      { id: 'buying', criteria: ['local-spend'] },
+    ],
+  }),
+  indicators: [
+    {
+      id: 'living-wage-share',
+      label: '% paid the Living Wage',
+      unit: 'percent',
+      pillarId: 'people',
+    },
+    { id: 'local-spend-share', label: '% local spend', unit: 'percent', pillarId: 'buying' },
+  ],
+};
+
+type Levels = Record<string, number | [level: number, target: number] | 'na'>;
+
+let counter = 0;
+function member(
+  name: string,
+  sharing: 'named' | 'anonymous',
+  levels: Levels,
+  indicators: Record<string, number> = {},
+): DashboardSubmission {
+  counter += 1;
+  const answers = Object.entries(levels).map(([criterionId, value]) => {
+    const [level, target] =
+      value === 'na' ? [null, null] : Array.isArray(value) ? value : [value, null];
+    return {
+      criterionId,
+      level,
+      targetLevel: target,
+      notApplicable: value === 'na',
+      indicators: {} as Record<string, number>,
+    };
+  });
+  const pay = answers.find((a) => a.criterionId === 'pay');
+  if (pay) pay.indicators = indicators;
+  return {
+    organisationId: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+    name,
+    sharing,
+    type: 'business',
+    sizeBand: 'large',
+    assessmentId: `10000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+    scores: scoreAssessment(framework, answers),
+    answers,
+  };
+}
+
+/** `n` members at the same levels everywhere. */
+function many(n: number, sharing: 'named' | 'anonymous', level: number, prefix = sharing) {
+  return Array.from({ length: n }, (_, i) =>
+    member(`${prefix} ${i + 1}`, sharing, { pay: level, hiring: level, 'local-spend': level }),
+  );
+}
+
+describe('canShowNetworkFigure', () => {
+  it('needs the threshold, and no anonymous contributors or at least the threshold of them', () => {
+    expect(canShowNetworkFigure({ contributors: 4, anonymous: 0 }, 5)).toBe(false);
+    expect(canShowNetworkFigure({ contributors: 5, anonymous: 0 }, 5)).toBe(true);
+    expect(canShowNetworkFigure({ contributors: 5, anonymous: 5 }, 5)).toBe(true);
+    expect(canShowNetworkFigure({ contributors: 9, anonymous: 1 }, 5)).toBe(false);
+    expect(canShowNetworkFigure({ contributors: 9, anonymous: 4 }, 5)).toBe(false);
+    expect(canShowNetworkFigure({ contributors: 10, anonymous: 5 }, 5)).toBe(true);
+    expect(() => canShowNetworkFigure({ contributors: 1, anonymous: 2 }, 3)).toThrow(RangeError);
+  });
+
+  it('never shows a figure whose anonymous part is 1 … threshold − 1 (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(50), fc.nat(50), fc.integer({ min: 3, max: 20 }), (named, anon, t) => {
+        const shown = canShowNetworkFigure({ contributors: named + anon, anonymous: anon }, t);
+        if (anon > 0 && anon < t) expect(shown).toBe(false);
+        if (named + anon < t) expect(shown).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('stageOfScore', () => {
+  it('is the level a score reaches, floored', () => {
+    expect(stageOfScore(null, framework.levels)).toBeNull();
+    expect(stageOfScore(0, framework.levels)).toEqual({ level: 1, name: 'Starting' });
+    expect(stageOfScore(100 / 3, framework.levels)).toEqual({ level: 2, name: 'Developing' });
+    expect(stageOfScore(66, framework.levels)).toEqual({ level: 2, name: 'Developing' });
+    expect(stageOfScore(100, framework.levels)).toEqual({ level: 4, name: 'Leading' });
+  });
+});
+
+describe('networkHeatmap', () => {
+  it('lists exactly the named members, by name, with a cell per scored pillar', () => {
+    const subs = [
+      member('Zed Ltd', 'named', { pay: 4, hiring: 4, 'local-spend': 1 }),
+      member('Secret Co', 'anonymous', { pay: 1, hiring: 1, 'local-spend': 1 }),
+      member('Acme', 'named', { pay: 2, hiring: 'na', 'local-spend': 'na' }),
+    ];
+    const heatmap = networkHeatmap(framework, subs);
+    expect(ZDashboardHeatmap.parse(heatmap)).toEqual(heatmap);
+    expect(heatmap.pillarIds).toEqual(['people', 'buying']);
+    expect(heatmap.rows.map((r) => r.name)).toEqual(['Acme', 'Zed Ltd']);
+    const [acme, zed] = heatmap.rows;
+    expect(acme?.pillars).toEqual([
+      { pillarId: 'people', score: 100 / 3, stage: { level: 2, name: 'Developing' } },
+      { pillarId: 'buying', score: null, stage: null },
+    ]);
+    expect(acme?.assessmentId).toBe(subs[2]?.assessmentId);
+    expect(zed?.overall.score).toBe(50);
+    expect(zed?.overall.stage).toEqual({ level: 2, name: 'Developing' });
+    expect(JSON.stringify(heatmap)).not.toContain('Secret Co');
+  });
+
+  it('refuses an organisation twice', () => {
+    const a = member('A', 'named', { pay: 1 });
+    expect(() => networkHeatmap(framework, [a, a])).toThrow(/twice/);
+  });
+});
+
+describe('networkRadar', () => {
+  it('suppresses at threshold − 1 and shows at threshold and threshold + 1', () => {
+    const at = (n: number) => networkRadar(framework, many(n, 'named', 2), { minGroupSize: 5 });
+    expect(at(4).overall).toEqual({ status: 'suppressed', contributors: 4 });
+    expect(at(4).pillars.every((p) => p.status === 'suppressed')).toBe(true);
+    expect(at(5).overall).toMatchObject({ status: 'ok', contributors: 5, median: 100 / 3 });
+    expect(at(6).pillars[0]).toMatchObject({ pillarId: 'people', status: 'ok', contributors: 6 });
+    expect(ZDashboardRadar.parse(at(6))).toEqual(at(6));
+  });
+
+  it('counts anonymous members and suppresses while they are 1 … threshold − 1', () => {
+    const named = many(5, 'named', 1);
+    const radar = (anon: number) =>
+      networkRadar(framework, [...named, ...many(anon, 'anonymous', 4)], { minGroupSize: 3 });
+    expect(radar(0).overall).toMatchObject({ status: 'ok', contributors: 5, median: 0 });
+    expect(radar(1).overall).toEqual({ status: 'suppressed', contributors: 6 });
+    expect(radar(2).overall).toEqual({ status: 'suppressed', contributors: 7 });
+    const shown = radar(3);
+    expect(shown).toMatchObject({ contributors: 8, anonymousContributors: 3 });
+    expect(shown.overall).toMatchObject({ status: 'ok', contributors: 8, q3: 100 });
+  });
+});
+
+describe('stageDistribution', () => {
+  it('counts members per stage per pillar, whole pillars only from the threshold', () => {
+    const subs = [
+      ...many(2, 'named', 1),
+      member('Mid', 'named', { pay: 3, hiring: 3, 'local-spend': 'na' }),
+    ];
+    const dist = stageDistribution(framework, subs, { minGroupSize: 3 });
+    for (const d of dist) expect(ZStageDistribution.parse(d)).toEqual(d);
+    expect(dist).toEqual([
+      {
+        status: 'ok',
+        pillarId: 'people',
+        contributors: 3,
+        stages: [
+          { level: 1, name: 'Starting', count: 2 },
+          { level: 2, name: 'Developing', count: 0 },
+          { level: 3, name: 'Established', count: 1 },
+          { level: 4, name: 'Leading', count: 0 },
+        ],
+      },
+      // Only two members answered the buying pillar.
+      { status: 'suppressed', pillarId: 'buying', contributors: 2 },
+    ]);
+    const withAnon = stageDistribution(framework, [...subs, ...many(1, 'anonymous', 4)], {
+      minGroupSize: 3,
+    });
+    expect(withAnon[0]).toEqual({ status: 'suppressed', pillarId: 'people', contributors: 4 });
+  });
+});
+
+describe('collectivePriorities', () => {
+  it('ranks the lowest medians and the largest gaps from shown figures only', () => {
+    const subs = [
+      member('A', 'named', { pay: [1, 4], hiring: 3, 'local-spend': 2 }),
+      member('B', 'named', { pay: [1, 3], hiring: 3, 'local-spend': 2 }),
+      member('C', 'named', { pay: [2, 4], hiring: [4, 2], 'local-spend': 'na' }),
+    ];
+    const p = collectivePriorities(framework, subs, { minGroupSize: 3 });
+    expect(ZDashboardPriorities.parse(p)).toEqual(p);
+    expect(p.lowestCriteria.map((c) => [c.criterionId, c.medianLevel, c.medianGap])).toEqual([
+      ['pay', 1, 2],
+      ['hiring', 3, 0],
+    ]);
+    // A target below today is no gap; only positive gaps are listed.
+    expect(p.largestGaps.map((c) => c.criterionId)).toEqual(['pay']);
+    // local-spend: 2 contributors, under the threshold.
+    expect(p.suppressedCriteria).toBe(1);
+    expect(p.lowestPillars.map((x) => x.pillarId)).toEqual(['people']);
+    const under = collectivePriorities(framework, subs.slice(0, 2), { minGroupSize: 3 });
+    expect(under).toEqual({
+      lowestPillars: [],
+      lowestCriteria: [],
+      largestGaps: [],
+      suppressedCriteria: 3,
+    });
+  });
+
+  it('keeps the limits', () => {
+    const p = collectivePriorities(framework, many(5, 'named', 2), {
+      minGroupSize: 3,
+      criteria: 1,
+      pillars: 1,
+    });
+    expect(p.lowestCriteria).toHaveLength(1);
+    expect(p.lowestPillars).toHaveLength(1);
+  });
+});
+
+describe('collaborationMatches', () => {
+  it('pairs named leaders with named members at the first two levels who aim higher', () => {
+    const subs = [
+      member('Leader', 'named', { pay: 4, hiring: 4, 'local-spend': 4 }),
+      member('Hidden leader', 'anonymous', { pay: 4, hiring: 4, 'local-spend': 4 }),
+      member('Starter', 'named', { pay: [1, 3], hiring: 1, 'local-spend': [2, 4] }),
+      member('Hidden starter', 'anonymous', { pay: [1, 3], hiring: [1, 2], 'local-spend': [1, 2] }),
+      member('Middle', 'named', { pay: [3, 4], hiring: [2, 2], 'local-spend': 'na' }),
+    ];
+    const matches = collaborationMatches(framework, subs);
+    for (const m of matches) expect(ZCollaborationMatch.parse(m)).toEqual(m);
+    expect(matches.map((m) => m.criterionId)).toEqual(['pay', 'local-spend']);
+    expect(matches[0]).toEqual({
+      criterionId: 'pay',
+      pillarId: 'people',
+      leaders: [
+        {
+          organisationId: subs[0]?.organisationId,
+          name: 'Leader',
+          level: { level: 4, name: 'Leading' },
+          targetLevel: null,
+        },
+      ],
+      learners: [
+        {
+          organisationId: subs[2]?.organisationId,
+          name: 'Starter',
+          level: { level: 1, name: 'Starting' },
+          targetLevel: { level: 3, name: 'Established' },
+        },
+      ],
+    });
+    expect(JSON.stringify(matches)).not.toMatch(/Hidden/);
+    expect(collaborationText(framework, matches[1] as never)).toBe(
+      'Criterion local-spend (Pillar buying): Leader (Leading) could help Starter (Developing, aiming for Leading).',
+    );
+  });
+});
+
+describe('aggregateIndicators', () => {
+  it('gives the median of each reported indicator from the threshold, else only n', () => {
+    const subs = [
+      member('A', 'named', { pay: 1 }, { 'living-wage-share': 80, 'local-spend-share': 10 }),
+      member('B', 'named', { pay: 1 }, { 'living-wage-share': 90 }),
+      member('C', 'named', { pay: 1 }, { 'living-wage-share': 100, unknown: 5 }),
+    ];
+    const result = aggregateIndicators(framework, subs, { minGroupSize: 3 });
+    for (const r of result) expect(ZIndicatorAggregate.parse(r)).toEqual(r);
+    expect(result).toEqual([
+      {
+        indicatorId: 'living-wage-share',
+        pillarId: 'people',
+        unit: 'percent',
+        status: 'ok',
+        contributors: 3,
+        median: 90,
+      },
+      {
+        indicatorId: 'local-spend-share',
+        pillarId: 'buying',
+        unit: 'percent',
+        status: 'suppressed',
+        contributors: 1,
+      },
+    ]);
+    const withAnon = aggregateIndicators(
+      framework,
+      [...subs, member('D', 'anonymous', { pay: 1 }, { 'living-wage-share': 0 })],
+      { minGroupSize: 3 },
+    );
+    expect(withAnon[0]).toMatchObject({ status: 'suppressed', contributors: 4 });
+  });
+});
