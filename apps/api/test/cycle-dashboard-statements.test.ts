@@ -33,7 +33,7 @@ function members(n: number, offset: number): MemberSpec[] {
   return Array.from({ length: n }, (_, i) => ({
     name: `Member ${offset + i}`,
     sharing: (offset + i) % 3 === 0 ? 'anonymous' : 'named',
-    level: { otherwise: ((offset + i) % 4) + 1, 'real-living-wage': 4 },
+    level: { otherwise: ((offset + i) % 4) + 1, 'real-living-wage-staff': 4 },
     target: 4,
     indicators: { 'living-wage-staff-share': (offset + i) % 100 },
   }));

@@ -181,15 +181,13 @@ export async function addMembers(
   await db
     .insert(organisations)
     .values(filled.map((s) => ({ id: s.orgId, name: s.name, type: s.type, sizeBand: s.sizeBand })));
-  await db
-    .insert(networkMembers)
-    .values(
-      filled.map((s) => ({
-        networkId: setup.network.id,
-        organisationId: s.orgId,
-        sharing: s.sharing,
-      })),
-    );
+  await db.insert(networkMembers).values(
+    filled.map((s) => ({
+      networkId: setup.network.id,
+      organisationId: s.orgId,
+      sharing: s.sharing,
+    })),
+  );
   const started = filled.filter((s) => s.state !== 'not_started');
   if (started.length > 0) {
     await db.insert(assessments).values(
@@ -205,15 +203,13 @@ export async function addMembers(
     );
     const submitted = started.filter((s) => s.state === 'submitted');
     if (submitted.length > 0) {
-      await db
-        .insert(assessmentRevisions)
-        .values(
-          submitted.map((s) => ({
-            assessmentId: s.assessmentId,
-            revision: 1,
-            ...revisionOf(s, s),
-          })),
-        );
+      await db.insert(assessmentRevisions).values(
+        submitted.map((s) => ({
+          assessmentId: s.assessmentId,
+          revision: 1,
+          ...revisionOf(s, s),
+        })),
+      );
     }
     await db.insert(cycleAssessments).values(
       started.map((s) => ({
