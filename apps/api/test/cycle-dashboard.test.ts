@@ -47,6 +47,12 @@ describe('cycle dashboard', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.threshold).toBe(3);
+    expect(body.levels.map((l: { name: string }) => l.name)).toEqual([
+      'Getting started',
+      'Developing',
+      'Embedding',
+      'Leading',
+    ]);
     expect(body.heatmap.rows.map((r: { name: string }) => r.name)).toEqual([
       'Alpha Trust',
       'Mid Council',
@@ -222,7 +228,7 @@ describe('cycle dashboard', () => {
           {
             organisationId: leader?.id,
             name: 'Leader plc',
-            level: { level: 4, name: 'Leading' },
+            level: 4,
             targetLevel: null,
           },
         ],
@@ -230,8 +236,8 @@ describe('cycle dashboard', () => {
           {
             organisationId: learner?.id,
             name: 'Learner CIC',
-            level: { level: 1, name: 'Getting started' },
-            targetLevel: { level: 3, name: 'Embedding' },
+            level: 1,
+            targetLevel: 3,
           },
         ],
       },

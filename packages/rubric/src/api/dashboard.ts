@@ -155,12 +155,13 @@ export type TDashboardPriorities = z.infer<typeof ZDashboardPriorities>;
 
 // ─── Collaboration matches: named members only ───────────────────────────────────────────────
 
+/** Levels are numbers of the scale; the dashboard's `levels` names them (lists can be long). */
 export const ZCollaborationMember = z.object({
   organisationId: ZId,
   name: z.string(),
-  level: ZStage,
+  level: z.number().int().min(1),
   /** Null: no target set (leaders only; learners always have a higher target). */
-  targetLevel: ZStage.nullable(),
+  targetLevel: z.number().int().min(1).nullable(),
 });
 export type TCollaborationMember = z.infer<typeof ZCollaborationMember>;
 
@@ -201,6 +202,8 @@ export const ZCycleDashboardResponse = z.object({
   }),
   /** max(3, the network's minimum group size). */
   threshold: ZThreshold,
+  /** The framework's scale, to name the level numbers below. */
+  levels: z.array(ZStage),
   participation: ZDashboardParticipation,
   heatmap: ZDashboardHeatmap,
   radar: ZDashboardRadar,

@@ -255,7 +255,7 @@ describe('collaborationMatches', () => {
         {
           organisationId: subs[0]?.organisationId,
           name: 'Leader',
-          level: { level: 4, name: 'Leading' },
+          level: 4,
           targetLevel: null,
         },
       ],
@@ -263,8 +263,8 @@ describe('collaborationMatches', () => {
         {
           organisationId: subs[2]?.organisationId,
           name: 'Starter',
-          level: { level: 1, name: 'Starting' },
-          targetLevel: { level: 3, name: 'Established' },
+          level: 1,
+          targetLevel: 3,
         },
       ],
     });

@@ -324,10 +324,6 @@ export function collaborationMatches(
 ): TCollaborationMatch[] {
   assertOnePerOrganisation(submissions);
   const top = framework.levels.length;
-  const stage = (level: number): TStage => ({
-    level,
-    name: framework.levels.find((l) => l.level === level)?.name ?? `Level ${level}`,
-  });
   const groups = new Map<
     string,
     { leaders: TCollaborationMember[]; learners: TCollaborationMember[] }
@@ -348,8 +344,8 @@ export function collaborationMatches(
       const member = {
         organisationId: s.organisationId,
         name: s.name,
-        level: stage(a.level),
-        targetLevel: a.targetLevel === null ? null : stage(a.targetLevel),
+        level: a.level,
+        targetLevel: a.targetLevel,
       };
       (isLeader ? group.leaders : group.learners).push(member);
     }
@@ -376,17 +372,19 @@ export function collaborationMatches(
  * Embedding)."
  */
 export function collaborationText(
-  framework: Pick<TFramework, 'pillars'>,
+  framework: Pick<TFramework, 'pillars' | 'levels'>,
   match: TCollaborationMatch,
 ): string {
+  const levelName = (level: number) =>
+    framework.levels.find((l) => l.level === level)?.name ?? `Level ${level}`;
   const pillar = framework.pillars.find((p) => p.id === match.pillarId);
   const criterion = pillar?.criteria.find((c) => c.id === match.criterionId);
   const title = `${criterion?.title ?? match.criterionId} (${pillar?.title ?? match.pillarId})`;
-  const leaders = match.leaders.map((m) => `${m.name} (${m.level.name})`).join(', ');
+  const leaders = match.leaders.map((m) => `${m.name} (${levelName(m.level)})`).join(', ');
   const learners = match.learners
     .map(
       (m) =>
-        `${m.name} (${m.level.name}${m.targetLevel ? `, aiming for ${m.targetLevel.name}` : ''})`,
+        `${m.name} (${levelName(m.level)}${m.targetLevel ? `, aiming for ${levelName(m.targetLevel)}` : ''})`,
     )
     .join(', ');
   return `${title}: ${leaders} could help ${learners}.`;

@@ -26,14 +26,11 @@ export interface DashboardMemberRow {
   status: 'draft' | 'submitted' | 'reopened' | null;
   /** The submitted revision's scores; null unless `status` is `submitted`. */
   scores: TAssessmentScores | null;
-  /** The submitted revision's answers, reduced to what the dashboard reads; [] unless submitted. */
-  answers: DashboardAnswer[];
 }
 
 /**
  * In one statement: every current member of the network with its organisation, the assessment it
- * linked to the cycle (if any) and, when that is submitted, the latest revision's scores and
- * answers. Answers are reduced in the database (no notes or evidence links cross the wire).
+ * linked to the cycle (if any) and, when that is submitted, the latest revision's scores.
  */
 export async function listDashboardMembers(
   db: Db,
@@ -49,16 +46,6 @@ export async function listDashboardMembers(
       assessmentId: cycleAssessments.assessmentId,
       status: assessments.status,
       scores: assessmentRevisions.scores,
-      answers: sql<DashboardAnswer[]>`(
-        select coalesce(jsonb_agg(jsonb_build_object(
-          'criterionId', a->>'criterionId',
-          'level', a->'level',
-          'targetLevel', a->'targetLevel',
-          'notApplicable', coalesce(jsonb_typeof(a->'notApplicable') = 'object', false),
-          'indicators', coalesce(a->'indicators', '{}'::jsonb)
-        )), '[]'::jsonb)
-        from jsonb_array_elements(${assessmentRevisions.answers}) as a
-      )`,
     })
     .from(networkMembers)
     .innerJoin(organisations, eq(organisations.id, networkMembers.organisationId))
@@ -81,6 +68,43 @@ export async function listDashboardMembers(
     .where(eq(networkMembers.networkId, key.networkId))
     .orderBy(organisations.name, networkMembers.organisationId);
   return rows as DashboardMemberRow[];
+}
+
+export interface DashboardAnswerRow extends DashboardAnswer {
+  assessmentId: string;
+}
+
+/**
+ * In one statement: the answers of every current member's submitted revision for the cycle, one
+ * row each, reduced in the database to what the dashboard reads (no notes or evidence links).
+ * Rows, not a JSON document per member: `jsonb_to_recordset` is several times faster than
+ * rebuilding each answer with `jsonb_build_object` (measured by `pnpm bench`).
+ */
+export async function listDashboardAnswers(
+  db: Db,
+  key: { cycleId: string; networkId: string },
+): Promise<DashboardAnswerRow[]> {
+  const result = (await db.execute(sql`
+    select r.assessment_id as "assessmentId",
+           a."criterionId",
+           a.level,
+           a."targetLevel",
+           coalesce(jsonb_typeof(a."notApplicable") = 'object', false) as "notApplicable",
+           a.indicators
+    from ${networkMembers} m
+    join ${cycleAssessments} ca
+      on ca.cycle_id = ${key.cycleId} and ca.organisation_id = m.organisation_id
+    join ${assessments} s on s.id = ca.assessment_id and s.status = 'submitted'
+    join ${assessmentRevisions} r on r.assessment_id = s.id and r.revision = s.revision
+    cross join lateral jsonb_to_recordset(r.answers) as a(
+      "criterionId" text, level int, "targetLevel" int, "notApplicable" jsonb, indicators jsonb
+    )
+    where m.network_id = ${key.networkId}
+  `)) as unknown as { rows: (Omit<DashboardAnswerRow, 'indicators'> & { indicators: unknown })[] };
+  return result.rows.map((row) => ({
+    ...row,
+    indicators: (row.indicators ?? {}) as Record<string, number>,
+  }));
 }
 
 /** In one statement: invitations ever sent for the network, and those still pending. */

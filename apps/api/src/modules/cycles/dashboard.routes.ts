@@ -3,6 +3,7 @@ import {
   benchmarkThreshold,
   collaborationMatches,
   collectivePriorities,
+  type DashboardAnswer,
   type DashboardSubmission,
   networkHeatmap,
   networkRadar,
@@ -28,7 +29,9 @@ import { requireCycleAccess } from '../networks/network-access.js';
 import { cycleStatus } from './cycle-dates.js';
 import {
   countNetworkInvitations,
+  type DashboardAnswerRow,
   type DashboardMemberRow,
+  listDashboardAnswers,
   listDashboardMembers,
 } from './dashboard.queries.js';
 
@@ -36,7 +39,19 @@ const tags = ['cycles'];
 const security = [{ bearerAuth: [] }];
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem };
 
-function toSubmissions(rows: DashboardMemberRow[]): DashboardSubmission[] {
+function toSubmissions(
+  rows: DashboardMemberRow[],
+  answers: DashboardAnswerRow[],
+): DashboardSubmission[] {
+  const byAssessment = new Map<string, DashboardAnswer[]>();
+  for (const { assessmentId, ...answer } of answers) {
+    let list = byAssessment.get(assessmentId);
+    if (!list) {
+      list = [];
+      byAssessment.set(assessmentId, list);
+    }
+    list.push(answer);
+  }
   return rows.flatMap((r) =>
     r.status === 'submitted' && r.scores !== null && r.assessmentId !== null
       ? [
@@ -48,7 +63,7 @@ function toSubmissions(rows: DashboardMemberRow[]): DashboardSubmission[] {
             sizeBand: r.sizeBand as DashboardSubmission['sizeBand'],
             assessmentId: r.assessmentId,
             scores: r.scores,
-            answers: r.answers,
+            answers: byAssessment.get(r.assessmentId) ?? [],
           },
         ]
       : [],
@@ -61,11 +76,12 @@ function buildDashboard(
   network: NetworkRow,
   framework: TFramework,
   members: DashboardMemberRow[],
+  answers: DashboardAnswerRow[],
   invitations: { invited: number; pending: number },
   now: Date,
 ): TCycleDashboardResponse {
   const options = { minGroupSize: network.minGroupSize };
-  const submissions = toSubmissions(members);
+  const submissions = toSubmissions(members, answers);
   const submitted = new Set(submissions.map((s) => s.organisationId));
   return {
     cycle: {
@@ -76,6 +92,7 @@ function buildDashboard(
       frameworkVersion: cycle.frameworkVersion,
     },
     threshold: benchmarkThreshold(network.minGroupSize),
+    levels: framework.levels.map((l) => ({ level: l.level, name: l.name })),
     participation: {
       invited: invitations.invited,
       pendingInvitations: invitations.pending,
@@ -200,7 +217,8 @@ function aggregateRows(framework: TFramework, dashboard: TCycleDashboardResponse
 /**
  * A cycle's coordinator dashboard and its CSV export (issue 9). Coordinators only: a member's
  * people get 403, anyone else 404 (see network-access). The reads are a constant number of
- * statements (access, members with their latest submitted revision, invitations; the framework
+ * statements (access, members with their latest submitted scores, those revisions' answers,
+ * invitations; the framework
  * version is cached), whatever the number of members.
  */
 export const cycleDashboardRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app) => {
@@ -208,15 +226,25 @@ export const cycleDashboardRoutes: FastifyPluginAsyncZod<{ config: Config }> = a
 
   async function loadDashboard(cycleId: string, userId: string) {
     const { cycle, network } = await requireCycleAccess(app.db, { cycleId, userId }, 'coordinator');
-    const [framework, members, invitations] = await Promise.all([
+    const scope = { cycleId, networkId: network.id };
+    const [framework, members, answers, invitations] = await Promise.all([
       frameworks.get({ frameworkId: cycle.frameworkId, version: cycle.frameworkVersion }),
-      listDashboardMembers(app.db, { cycleId, networkId: network.id }),
+      listDashboardMembers(app.db, scope),
+      listDashboardAnswers(app.db, scope),
       countNetworkInvitations(app.db, { networkId: network.id }),
     ]);
     // The cycle's version is a foreign key to a published one: missing is a bug, not a 404.
     if (!framework)
       throw new Error(`framework ${cycle.frameworkId}@${cycle.frameworkVersion} missing`);
-    const dashboard = buildDashboard(cycle, network, framework, members, invitations, new Date());
+    const dashboard = buildDashboard(
+      cycle,
+      network,
+      framework,
+      members,
+      answers,
+      invitations,
+      new Date(),
+    );
     return { cycle, network, framework, dashboard };
   }
 
