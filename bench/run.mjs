@@ -8,7 +8,8 @@
 // Routes measured: the public framework read (API, both references, PGlite) and its 304 path
 // (If-None-Match with the current ETag: API and the in-memory limit); the answer save
 // `PUT /api/v1/assessments/:id/answers/:criterionId` at PUT_CONNECTIONS (50) on PostgreSQL against
-// the reference's bare upsert of the same rows; and the results endpoint's latency.
+// the reference's bare upsert of the same rows; the results endpoint's latency; and the coordinator
+// dashboard of a cycle with 1,000 submitted members (bench/dashboard.mjs) at one connection.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import {
+  DASHBOARD_AIM_MS,
+  DASHBOARD_CONNECTIONS,
+  DASHBOARD_MEMBERS,
+  DASHBOARD_ROUTE,
+  setUpDashboard,
+} from './dashboard.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -306,6 +314,7 @@ async function main() {
   const dbUrl = new URL(ADMIN_URL);
   dbUrl.pathname = `/${dbName}`;
   const results = [];
+  let dashboardBytes = 0;
   try {
     // Both PostgreSQL-backed servers run side by side on the same database, and each route is
     // measured in alternating rounds (API, reference, API, reference…), keeping each server's best
@@ -375,6 +384,14 @@ async function main() {
         { headers: { authorization: `Bearer ${setup.token}` } },
       ),
     );
+    const dashboard = await setUpDashboard(api.url, dbUrl.toString());
+    dashboardBytes = dashboard.bytes;
+    results.push(
+      await measure(API, DASHBOARD_ROUTE, dashboard.url, {
+        headers: dashboard.headers,
+        connections: DASHBOARD_CONNECTIONS,
+      }),
+    );
     await api.stop();
     await ref.stop();
 
@@ -399,6 +416,7 @@ async function main() {
   const limit304 = find(NOT_MODIFIED_ROUTE, LIMIT);
   const apiPut = find(ANSWER_ROUTE, API);
   const refPut = find(ANSWER_ROUTE, REF);
+  const apiDashboard = find(DASHBOARD_ROUTE, API);
   const lines = [
     `Waymark benchmark — ${new Date().toISOString()} — ${DURATION}s per run, ${CONNECTIONS} connections (answer saves: ${PUT_CONNECTIONS}); servers alternate, best of ${ROUNDS} rounds each`,
     '',
@@ -411,6 +429,7 @@ async function main() {
     '',
     `Framework read: ${times(apiGet.rps, limitGet.rps)}× the in-memory limit (aim: at least 0.8×); 304 path: ${times(api304.rps, limit304.rps)}× the limit's 304.`,
     `Answer save: ${times(apiPut.rps, refPut.rps)}× the reference (aim: at least 0.7×), p99 ${apiPut.p99} ms against ${refPut.p99} ms = ${times(apiPut.p99, refPut.p99)}× (aim: at most 1.5×).`,
+    `Coordinator dashboard, ${DASHBOARD_MEMBERS} members × 35 criteria: p50 ${apiDashboard.p50} ms at ${DASHBOARD_CONNECTIONS} connection(s) (aim: under ${DASHBOARD_AIM_MS} ms), ${(dashboardBytes / 1024).toFixed(0)} KiB JSON.`,
     ...Object.entries(web).map(
       ([route, w]) =>
         `Web app initial JS, ${route}: ${w.files} file(s), ${w.rawKiB.toFixed(1)} KiB raw, ${w.gzipKiB.toFixed(1)} KiB gzipped${w.routeChunks.length > 0 ? ` (route chunks: ${w.routeChunks.join(', ')})` : ''}`,
