@@ -31,8 +31,8 @@ export type TDashboardExportKind = z.infer<typeof ZDashboardExportKind>;
 export const ZCycleExportQuery = z.object({ kind: ZDashboardExportKind }).strict();
 export type TCycleExportQuery = z.infer<typeof ZCycleExportQuery>;
 
-export const ZSharing = z.enum(['named', 'anonymous']);
-export type TSharing = z.infer<typeof ZSharing>;
+export const ZDashboardSharing = z.enum(['named', 'anonymous']);
+export type TDashboardSharing = z.infer<typeof ZDashboardSharing>;
 
 // ─── Participation ────────────────────────────────────────────────────────────────────────────
 
@@ -40,7 +40,7 @@ export type TSharing = z.infer<typeof ZSharing>;
 export const ZDashboardPendingMember = z.object({
   organisationId: ZId,
   name: z.string(),
-  sharing: ZSharing,
+  sharing: ZDashboardSharing,
   /** `not_started`: no assessment linked to the cycle; `in_progress`: a draft or a reopened one. */
   progress: z.enum(['not_started', 'in_progress']),
 });

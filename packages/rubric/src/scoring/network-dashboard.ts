@@ -6,9 +6,9 @@ import type {
   TDashboardHeatmap,
   TDashboardPriorities,
   TDashboardRadar,
+  TDashboardSharing,
   TIndicatorAggregate,
   TPillarPriority,
-  TSharing,
   TStageDistribution,
 } from '../api/dashboard.js';
 import type { TFramework, TLevel, TOrganisationType, TSizeBand } from '../schemas/framework.js';
@@ -33,7 +33,7 @@ export interface DashboardAnswer {
 export interface DashboardSubmission {
   organisationId: string;
   name: string;
-  sharing: TSharing;
+  sharing: TDashboardSharing;
   type: TOrganisationType;
   sizeBand: TSizeBand;
   assessmentId: string;
