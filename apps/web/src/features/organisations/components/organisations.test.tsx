@@ -81,7 +81,13 @@ describe('create an organisation', () => {
 
     await user.click(screen.getByRole('button', { name: 'Create organisation' }));
     const name = screen.getByLabelText('Organisation name');
-    await waitFor(() => expect(name).toHaveFocus());
+    // Focus settles on the error summary (the GOV.UK pattern), whose first link leads to the name.
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    await user.click(
+      await within(summary).findByRole('link', { name: 'Enter the name of the organisation' }),
+    );
+    expect(name).toHaveFocus();
     expect(screen.getByLabelText('Type of organisation')).toHaveAccessibleDescription(
       expect.stringContaining('Error: Choose the type of organisation'),
     );
