@@ -23,6 +23,7 @@ COPY --from=build /app/packages/rubric/dist packages/rubric/dist
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/web/dist apps/web/dist
 COPY migrations migrations
+COPY apps/api/data apps/api/data
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

@@ -10,6 +10,7 @@ import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { authRoutes, meRoutes } from './modules/auth/auth.routes.js';
 import { cycleRoutes } from './modules/cycles/cycles.routes.js';
 import { cycleDashboardRoutes } from './modules/cycles/dashboard.routes.js';
+import { cycleMemberResultsRoutes } from './modules/cycles/member-results.routes.js';
 import { frameworkRoutes } from './modules/frameworks/frameworks.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import {
@@ -24,6 +25,7 @@ import {
   invitationRoutes,
   organisationRoutes,
 } from './modules/organisations/organisations.routes.js';
+import { reminderRoutes } from './modules/reminders/reminders.routes.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
@@ -92,7 +94,9 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
         await protectedScope.register(networkMemberRoutes, { config });
         await protectedScope.register(cycleRoutes, { config });
         await protectedScope.register(cycleDashboardRoutes, { config });
+        await protectedScope.register(cycleMemberResultsRoutes, { config });
         await protectedScope.register(noticeRoutes, { config });
+        await protectedScope.register(reminderRoutes, { config });
       });
     },
     { prefix: '/api/v1' },

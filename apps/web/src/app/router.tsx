@@ -2,8 +2,13 @@ import { createBrowserRouter, type NonIndexRouteObject, type RouteObject } from 
 import { assessmentRoutes } from './routes/assessment-routes';
 import { cycleRoutes } from './routes/cycle-routes';
 import { ExplorerRoute } from './routes/explorer';
+import {
+  networkInvitationPublicRoutes,
+  networkMembershipRoutes,
+} from './routes/network-invitation-routes';
 import { networkRoutes } from './routes/network-routes';
 import { NotFoundRoute } from './routes/not-found';
+import { noticeRoutes } from './routes/notice-routes';
 import { RequireSession } from './routes/require-session';
 import { RootRoute } from './routes/root';
 import { RouteErrorBoundary } from './routes/route-error';
@@ -76,6 +81,7 @@ export const routes: RouteObject[] = [
       page('invitations/accept', () =>
         import('./routes/accept-invitation').then((m) => m.AcceptInvitationRoute),
       ),
+      ...networkInvitationPublicRoutes,
       {
         element: <RequireSession />,
         errorElement: <RouteErrorBoundary />,
@@ -111,6 +117,8 @@ export const routes: RouteObject[] = [
           ...otherAssessmentRoutes,
           ...networkRoutes,
           ...cycleRoutes,
+          ...networkMembershipRoutes,
+          ...noticeRoutes,
         ],
       },
       { path: '*', element: <NotFoundRoute /> },
