@@ -14,6 +14,8 @@ const ZDateTime = z.iso.datetime({ offset: true });
 // ─── Reminders ────────────────────────────────────────────────────────────────────────────────
 
 export const MAX_REMINDER_MESSAGE_LENGTH = 2000;
+/** A member reminded (by hand or automatically) this recently is not reminded again by hand. */
+export const REMINDER_COOLDOWN_HOURS = 24;
 
 /**
  * `POST /cycles/:cycleId/reminders` (coordinators, cycle open): reminds every member that has not
@@ -36,12 +38,15 @@ export type TRemindedOrganisation = z.infer<typeof ZRemindedOrganisation>;
 /**
  * 201: `sent` members got an in-app notice now; when SMTP is configured (`email: true`) their
  * admins are emailed by the background job shortly after. `sent: 0` when everyone has submitted.
+ * `recentlyReminded`: members that have not submitted but were reminded in the last
+ * `REMINDER_COOLDOWN_HOURS` hours, so were left out this time.
  */
 export const ZSendCycleReminderResponse = z.object({
   cycleId: ZId,
   /** The batch's key (`manual:<uuid>`): one reminder per member per key, never sent twice. */
   key: z.string(),
   sent: z.number().int().min(0),
+  recentlyReminded: z.number().int().min(0),
   email: z.boolean(),
   organisations: z.array(ZRemindedOrganisation),
 });
