@@ -28,6 +28,7 @@ import type { AssessmentOutline } from '../lib/assessment-outline';
 import { assessmentPaths } from '../lib/paths';
 import { AssessmentGate } from './assessment-gate';
 import { AssessmentNav } from './assessment-nav';
+import { MemberBenchmark } from './member-benchmark';
 import { AssessmentStatusTag } from './status-tags';
 
 const RADAR_SERIES: readonly RadarSeries[] = [
@@ -237,6 +238,8 @@ export function Results({ assessmentId, detail, outline, framework, results }: R
           describeCriterion={(c) => (c.levelName ? `${c.level}. ${c.levelName}` : '')}
         />
       </section>
+
+      <MemberBenchmark assessment={assessment} pillars={results.pillars} />
 
       <section className="next-steps" aria-labelledby="next-steps">
         <h2 id="next-steps">Next steps, question by question</h2>

@@ -1,0 +1,227 @@
+import {
+  formatScore,
+  type TAssessmentSummary,
+  type TCycleBenchmarkFigure,
+  type TCycleBenchmarkGroup,
+  type TPillarResult,
+} from '@waymark/rubric';
+import {
+  type AssessmentCycle,
+  useAssessmentCycles,
+  useCycleBenchmark,
+} from '../../../api/benchmark';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/spinner';
+import { ORGANISATION_TYPE_LABELS, SIZE_BAND_LABELS } from '../../../lib/organisation-labels';
+import '../../../styles/network-membership.css';
+
+/**
+ * The member benchmark (issue 9): for each network cycle the assessment counts for, where the
+ * organisation stands against the network's median and middle half, per pillar, for all members
+ * and for similar ones. A group below the network's minimum size shows only how many have
+ * submitted, so that no member can be singled out.
+ */
+
+const QUARTILE_LABELS = {
+  1: 'Lowest quarter',
+  2: 'Second quarter',
+  3: 'Third quarter',
+  4: 'Top quarter',
+} as const;
+
+export function notEnoughSubmissions(contributors: number, threshold: number): string {
+  return `Not enough submissions yet (${contributors} of ${threshold})`;
+}
+
+function groupTitle(group: TCycleBenchmarkGroup['group'], profile: TAssessmentSummary['profile']) {
+  switch (group) {
+    case 'all':
+      return 'All members';
+    case 'sameType':
+      return `Same type: ${ORGANISATION_TYPE_LABELS[profile.organisationType]}`;
+    case 'sameSizeBand':
+      return `Same size: ${SIZE_BAND_LABELS[profile.sizeBand]}`;
+  }
+}
+
+export interface MemberBenchmarkProps {
+  assessment: TAssessmentSummary;
+  pillars: readonly Pick<TPillarResult, 'pillarId' | 'title'>[];
+}
+
+export function MemberBenchmark({ assessment, pillars }: MemberBenchmarkProps) {
+  const cycles = useAssessmentCycles(assessment);
+  if (cycles.isPending) return <LoadingState label="Looking for your network comparison" compact />;
+  if (cycles.isError) {
+    return (
+      <section className="panel member-benchmark" aria-labelledby="member-benchmark">
+        <h2 id="member-benchmark">Compared with your network</h2>
+        <ErrorState
+          heading="We couldn't load the network comparison"
+          error={cycles.error}
+          onRetry={() => void cycles.refetch()}
+          retrying={cycles.isFetching}
+        />
+      </section>
+    );
+  }
+  // A standalone assessment, outside any network: nothing to compare with.
+  if (cycles.data.length === 0) return null;
+  return (
+    <>
+      {cycles.data.map((entry) => (
+        <CycleBenchmark
+          key={entry.cycle.id}
+          entry={entry}
+          assessment={assessment}
+          pillars={pillars}
+        />
+      ))}
+    </>
+  );
+}
+
+function CycleBenchmark({
+  entry,
+  assessment,
+  pillars,
+}: {
+  entry: AssessmentCycle;
+  assessment: TAssessmentSummary;
+  pillars: MemberBenchmarkProps['pillars'];
+}) {
+  const benchmark = useCycleBenchmark(entry.cycle.id, assessment.organisationId);
+  const headingId = `member-benchmark-${entry.cycle.id}`;
+  let content: React.ReactNode;
+  if (benchmark.isPending) {
+    content = <LoadingState label="Loading the network comparison" compact />;
+  } else if (benchmark.isError) {
+    content = (
+      <ErrorState
+        heading="We couldn't load the network comparison"
+        error={benchmark.error}
+        onRetry={() => void benchmark.refetch()}
+        retrying={benchmark.isFetching}
+      />
+    );
+  } else {
+    const data = benchmark.data;
+    content = (
+      <>
+        <p>
+          Only submitted assessments count. A group is shown once at least {data.threshold}{' '}
+          organisations in it have submitted, and only as a median and a middle half (the middle 50%
+          of scores), so that no one member’s result can be worked out.
+        </p>
+        {data.submitted ? null : (
+          <p className="assess-notice assess-notice--info">
+            Your own score and quarter show here once your organisation submits this assessment.
+          </p>
+        )}
+        {data.groups.map((group) => (
+          <BenchmarkGroup
+            key={group.group}
+            group={group}
+            title={groupTitle(group.group, assessment.profile)}
+            pillars={pillars}
+          />
+        ))}
+      </>
+    );
+  }
+  return (
+    <section className="panel member-benchmark" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        Compared with {entry.network.name} ({entry.cycle.name})
+      </h2>
+      {content}
+    </section>
+  );
+}
+
+function BenchmarkGroup({
+  group,
+  title,
+  pillars,
+}: {
+  group: TCycleBenchmarkGroup;
+  title: string;
+  pillars: MemberBenchmarkProps['pillars'];
+}) {
+  const submitted = `${group.contributors} ${group.contributors === 1 ? 'organisation has' : 'organisations have'} submitted`;
+  if (group.status === 'suppressed') {
+    return (
+      <div className="member-benchmark__group">
+        <h3>{title}</h3>
+        <p className="member-benchmark__suppressed">
+          {notEnoughSubmissions(group.contributors, group.threshold)}.
+        </p>
+      </div>
+    );
+  }
+  const titles = new Map(pillars.map((p) => [p.pillarId, p.title]));
+  return (
+    <div className="member-benchmark__group">
+      <h3>{title}</h3>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard. */}
+      <section className="table-scroll" tabIndex={0} aria-label={`${title}: table`}>
+        <table className="assess-table member-benchmark__table">
+          <caption>
+            {title}: {submitted}. Scores out of 100.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Pillar</th>
+              <th scope="col">Your score</th>
+              <th scope="col">Median</th>
+              <th scope="col">Middle half</th>
+              <th scope="col">Your position</th>
+            </tr>
+          </thead>
+          <tbody>
+            {group.overall ? (
+              <FigureRow label="Overall" figure={group.overall} threshold={group.threshold} />
+            ) : null}
+            {group.pillars.map((figure) => (
+              <FigureRow
+                key={figure.pillarId}
+                label={titles.get(figure.pillarId) ?? figure.pillarId}
+                figure={figure}
+                threshold={group.threshold}
+              />
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+function FigureRow({
+  label,
+  figure,
+  threshold,
+}: {
+  label: string;
+  figure: TCycleBenchmarkFigure;
+  threshold: number;
+}) {
+  const { stat } = figure;
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="assess-table__number">{formatScore(figure.yourScore, '–')}</td>
+      {stat.status === 'ok' ? (
+        <>
+          <td className="assess-table__number">{formatScore(stat.median)}</td>
+          <td className="assess-table__number">
+            {formatScore(stat.q1)} to {formatScore(stat.q3)}
+          </td>
+          <td>{figure.yourQuartile ? QUARTILE_LABELS[figure.yourQuartile] : '–'}</td>
+        </>
+      ) : (
+        <td colSpan={3}>{notEnoughSubmissions(stat.contributors, threshold)}</td>
+      )}
+    </tr>
+  );
+}
