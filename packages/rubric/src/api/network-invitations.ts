@@ -112,7 +112,7 @@ export const NETWORK_INVITATION_IMPORT_REFUSALS = [
 export const ZNetworkInvitationImportRefusal = z.enum(NETWORK_INVITATION_IMPORT_REFUSALS);
 export type TNetworkInvitationImportRefusal = z.infer<typeof ZNetworkInvitationImportRefusal>;
 
-/** One data row of the file: `row` counts data rows from 1 (the header is row 0). */
+/** One data row of the file: `row` is its line in the file (the header is line 1, so rows start at 2). */
 export const ZNetworkInvitationImportRow = z.object({
   row: z.number().int().min(1),
   organisationName: z.string(),

@@ -12,7 +12,9 @@ export interface AuditEventInput {
     | 'assessment'
     | 'answer'
     | 'action'
-    | 'pillar_assignment';
+    | 'pillar_assignment'
+    | 'network_invitation'
+    | 'network_member';
   entityId: string;
   action: string;
   data?: Record<string, unknown>;
