@@ -1,4 +1,30 @@
 import type { RouteObject } from 'react-router';
+import { RouteErrorBoundary } from './route-error';
 
-/** Scaffold: the cycle pages (issue 9), mounted by `router.tsx` inside the signed-in gate. */
-export const cycleRoutes: RouteObject[] = [];
+const pages = () => import('./cycle-pages');
+
+/**
+ * The cycle pages (issue 9), mounted by `router.tsx` inside the signed-in gate: a cycle's details
+ * (extend or reopen it) and its coordinator dashboard, in one layout that loads the cycle and shows
+ * its network's navigation. A named member's read-only results (`/cycles/:cycleId/members/…`) are
+ * mounted elsewhere.
+ */
+export const cycleRoutes: RouteObject[] = [
+  {
+    path: 'cycles/:cycleId',
+    lazy: async () => ({ Component: (await pages()).CycleLayoutRoute }),
+    errorElement: <RouteErrorBoundary />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await pages()).CycleDetailRoute }),
+        errorElement: <RouteErrorBoundary />,
+      },
+      {
+        path: 'dashboard',
+        lazy: async () => ({ Component: (await pages()).CycleDashboardRoute }),
+        errorElement: <RouteErrorBoundary />,
+      },
+    ],
+  },
+];

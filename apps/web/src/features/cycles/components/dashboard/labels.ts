@@ -1,0 +1,50 @@
+import type { TFramework, TIndicatorUnit } from '@waymark/rubric';
+
+/** Names for the ids the dashboard carries, from the cycle's framework version. */
+export interface DashboardLabels {
+  pillar: (id: string) => string;
+  criterion: (id: string) => string;
+  indicator: (id: string) => string;
+  level: (level: number) => string;
+}
+
+export function dashboardLabels(framework: TFramework): DashboardLabels {
+  const pillars = new Map(framework.pillars.map((p) => [p.id, p.title]));
+  const criteria = new Map(
+    framework.pillars.flatMap((p) => p.criteria.map((c) => [c.id, c.title])),
+  );
+  const indicators = new Map(framework.indicators.map((i) => [i.id, i.label]));
+  const levels = new Map(framework.levels.map((l) => [l.level, l.name]));
+  return {
+    pillar: (id) => pillars.get(id) ?? id,
+    criterion: (id) => criteria.get(id) ?? id,
+    indicator: (id) => indicators.get(id) ?? id,
+    level: (level) => levels.get(level) ?? `Level ${level}`,
+  };
+}
+
+/** What a suppressed figure says instead of its number (issue 9's wording). */
+export function notEnough(contributors: number, threshold: number): string {
+  return `Not enough submissions yet (${contributors} of ${threshold})`;
+}
+
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+export function formatIndicator(value: number, unit: TIndicatorUnit): string {
+  const n = numberFormat.format(value);
+  switch (unit) {
+    case 'percent':
+      return `${n}%`;
+    case 'tco2e':
+      return `${n} tCO2e`;
+    case 'hours':
+      return `${n} hours`;
+    default:
+      return n;
+  }
+}
+
+/** A median level such as 1.5, to one decimal place at most. */
+export function formatLevel(value: number): string {
+  return numberFormat.format(value);
+}

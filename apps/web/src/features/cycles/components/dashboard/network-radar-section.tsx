@@ -1,0 +1,102 @@
+import { formatScore, type TDashboardRadar } from '@waymark/rubric';
+import { RadarChart, type RadarRow, type RadarSeries } from '../../../../components/radar-chart';
+import { CHART_COLOURS } from '../../../../lib/palette';
+import { ScrollRegion } from '../scroll-region';
+import { type DashboardLabels, notEnough } from './labels';
+
+const SERIES: readonly RadarSeries[] = [
+  { key: 'q3', label: 'Upper quartile', colour: CHART_COLOURS.target, fillOpacity: 0.14 },
+  {
+    key: 'q1',
+    label: 'Lower quartile',
+    colour: CHART_COLOURS.target,
+    dashed: true,
+    fillOpacity: 0,
+  },
+  { key: 'median', label: 'Median', colour: CHART_COLOURS.current, fillOpacity: 0 },
+];
+
+/** The network's median per pillar with its interquartile band, and the same figures as a table. */
+export function NetworkRadarSection({
+  radar,
+  threshold,
+  labels,
+}: {
+  radar: TDashboardRadar;
+  threshold: number;
+  labels: DashboardLabels;
+}) {
+  const shown = radar.pillars.filter((p) => p.status === 'ok');
+  const data: RadarRow[] = radar.pillars.map((p) => ({
+    axis: labels.pillar(p.pillarId),
+    median: p.status === 'ok' ? p.median : null,
+    q1: p.status === 'ok' ? p.q1 : null,
+    q3: p.status === 'ok' ? p.q3 : null,
+  }));
+  return (
+    <section className="dashboard-section" aria-labelledby="network-radar">
+      <h2 id="network-radar">Where the network stands</h2>
+      <p className="field__hint">
+        Every member that submitted counts here, named or anonymous: {radar.contributors} so far
+        {radar.anonymousContributors > 0
+          ? `, ${radar.anonymousContributors} of them anonymous`
+          : ''}
+        . A figure shows once at least {threshold} members contribute to it.
+      </p>
+      <div className="dashboard-radar">
+        {shown.length >= 3 ? (
+          <div className="panel dashboard-radar__chart">
+            <RadarChart
+              data={data}
+              series={SERIES}
+              title="The network’s median pillar scores with the interquartile range, out of 100"
+              caption="The shaded band runs from the lower to the upper quartile: half of the members score within it."
+              formatValue={(v) => (v === null ? 'Not shown' : formatScore(v))}
+            />
+          </div>
+        ) : (
+          <p className="panel dashboard-radar__chart">
+            {radar.overall.status === 'suppressed'
+              ? `${notEnough(radar.overall.contributors, threshold)}: the chart shows once enough members have submitted.`
+              : 'Too few pillars have enough submissions to draw the chart: see the table.'}
+          </p>
+        )}
+        <ScrollRegion label="Network scores table">
+          <table className="data-table">
+            <caption>Pillar scores across the network, out of 100</caption>
+            <thead>
+              <tr>
+                <th scope="col">Pillar</th>
+                <th scope="col">Lower quartile</th>
+                <th scope="col">Median</th>
+                <th scope="col">Upper quartile</th>
+                <th scope="col">Members</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[{ ...radar.overall, pillarId: '' }, ...radar.pillars].map((p) => (
+                <tr key={p.pillarId || 'overall'}>
+                  <th scope="row">{p.pillarId ? labels.pillar(p.pillarId) : 'Overall'}</th>
+                  {p.status === 'ok' ? (
+                    <>
+                      <td className="data-table__number">{formatScore(p.q1)}</td>
+                      <td className="data-table__number">
+                        <strong>{formatScore(p.median)}</strong>
+                      </td>
+                      <td className="data-table__number">{formatScore(p.q3)}</td>
+                    </>
+                  ) : (
+                    <td colSpan={3} className="data-table__suppressed">
+                      {notEnough(p.contributors, threshold)}
+                    </td>
+                  )}
+                  <td className="data-table__number">{p.contributors}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { formatScore, type TDashboardPriorities } from '@waymark/rubric';
+import { type DashboardLabels, formatLevel } from './labels';
+
+/** Where the network is collectively weakest, and where members aim furthest above today. */
+export function PrioritiesSection({
+  priorities,
+  labels,
+  levelCount,
+}: {
+  priorities: TDashboardPriorities;
+  labels: DashboardLabels;
+  levelCount: number;
+}) {
+  const { lowestPillars, lowestCriteria, largestGaps, suppressedCriteria } = priorities;
+  const empty =
+    lowestPillars.length === 0 && lowestCriteria.length === 0 && largestGaps.length === 0;
+  return (
+    <section className="dashboard-section" aria-labelledby="priorities">
+      <h2 id="priorities">Collective priorities</h2>
+      {empty ? (
+        <p className="panel">
+          Priorities show once enough members have submitted for their medians to be shown.
+        </p>
+      ) : (
+        <div className="priority-columns">
+          <div className="panel">
+            <h3>Lowest medians</h3>
+            {lowestPillars.length > 0 ? (
+              <>
+                <h4 className="priority-columns__subhead">Pillars</h4>
+                <ol className="ranked-list">
+                  {lowestPillars.map((p) => (
+                    <li key={p.pillarId}>
+                      <span className="ranked-list__title">{labels.pillar(p.pillarId)}</span>
+                      <span className="ranked-list__figure">
+                        median {formatScore(p.median)} out of 100 · {p.contributors} members
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : null}
+            {lowestCriteria.length > 0 ? (
+              <>
+                <h4 className="priority-columns__subhead">Criteria</h4>
+                <ol className="ranked-list">
+                  {lowestCriteria.map((c) => (
+                    <li key={c.criterionId}>
+                      <span className="ranked-list__title">{labels.criterion(c.criterionId)}</span>
+                      <span className="ranked-list__figure">
+                        {labels.pillar(c.pillarId)} · median level {formatLevel(c.medianLevel)} of{' '}
+                        {levelCount} ({labels.level(Math.floor(c.medianLevel))})
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : null}
+          </div>
+          <div className="panel">
+            <h3>Biggest gaps to targets</h3>
+            {largestGaps.length === 0 ? (
+              <p>No criterion has members aiming above where they are today.</p>
+            ) : (
+              <ol className="ranked-list">
+                {largestGaps.map((c) => (
+                  <li key={c.criterionId}>
+                    <span className="ranked-list__title">{labels.criterion(c.criterionId)}</span>
+                    <span className="ranked-list__figure">
+                      {labels.pillar(c.pillarId)} · members aim a median {formatLevel(c.medianGap)}{' '}
+                      {c.medianGap === 1 ? 'level' : 'levels'} higher
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+        </div>
+      )}
+      {suppressedCriteria > 0 ? (
+        <p className="muted">
+          {suppressedCriteria} {suppressedCriteria === 1 ? 'criterion is' : 'criteria are'} left
+          out: too few members answered {suppressedCriteria === 1 ? 'it' : 'them'} for a figure to
+          be shown.
+        </p>
+      ) : null}
+    </section>
+  );
+}
