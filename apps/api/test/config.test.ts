@@ -82,3 +82,28 @@ describe('session and sign-in settings', () => {
     );
   });
 });
+
+describe('REMINDER_INTERVAL_SECONDS', () => {
+  it('runs the reminders job every 5 minutes by default, never on a timer in tests', () => {
+    expect(loadConfig({}).reminders).toEqual({ intervalSeconds: 300 });
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).reminders).toEqual({
+      intervalSeconds: 300,
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).reminders).toEqual({ intervalSeconds: 0 });
+  });
+
+  it('is read from the environment, 0 turning the timer off', () => {
+    expect(loadConfig({ REMINDER_INTERVAL_SECONDS: '60' }).reminders.intervalSeconds).toBe(60);
+    expect(loadConfig({ REMINDER_INTERVAL_SECONDS: '0' }).reminders.intervalSeconds).toBe(0);
+    expect(loadConfig({ REMINDER_INTERVAL_SECONDS: ' ' }).reminders.intervalSeconds).toBe(300);
+    expect(
+      loadConfig({ NODE_ENV: 'test', REMINDER_INTERVAL_SECONDS: '5' }).reminders.intervalSeconds,
+    ).toBe(5);
+  });
+
+  it.each(['-1', '1.5', 'often', '86401'])('refuses %s', (value) => {
+    expect(() => loadConfig({ REMINDER_INTERVAL_SECONDS: value })).toThrow(
+      /Invalid configuration: REMINDER_INTERVAL_SECONDS/,
+    );
+  });
+});
