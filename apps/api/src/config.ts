@@ -60,6 +60,14 @@ const ZConfig = z.object({
   MAIL_FROM: z.string().min(3).default('Waymark <no-reply@waymark.local>'),
   /** The address users reach the app at, for links in emails. Default: http://localhost:PORT. */
   PUBLIC_URL: emptyAsUnset(z.url()),
+  /**
+   * How often each instance runs the reminders job, in seconds; 0: never on a timer. Default 300,
+   * but 0 under NODE_ENV=test (tests run it with `app.reminders.runOnce()`).
+   */
+  REMINDER_INTERVAL_SECONDS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(0).max(86_400).optional(),
+  ),
 });
 
 export type Config = {
@@ -84,6 +92,10 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
+  reminders: {
+    /** Seconds between runs of the reminders job on this instance; 0: no timer. */
+    intervalSeconds: number;
+  };
 };
 
 /** Sign-in attempts allowed per 15 minutes, by what they are counted on. */
@@ -196,5 +208,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    reminders: {
+      intervalSeconds: c.REMINDER_INTERVAL_SECONDS ?? (c.NODE_ENV === 'test' ? 0 : 300),
+    },
   };
 }
