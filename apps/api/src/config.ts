@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { DEMO_MODES, type DemoMode } from './demo/demo-modes.js';
 import { DEFAULT_DATA_DIR, DEFAULT_WEB_DIST } from './paths.js';
 
 /** The one module that reads `process.env`. Everything else receives a parsed `Config`. */
@@ -25,6 +26,14 @@ const ZConfig = z.object({
     z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'),
   ),
   DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  /**
+   * The demo network (src/demo): `auto` loads it on the first start of the embedded database and
+   * never into DATABASE_URL; `on` loads it into the configured database; `off` never.
+   */
+  WAYMARK_DEMO: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+    z.enum(DEMO_MODES).default('auto'),
+  ),
   /** The built web app to serve on the same origin; missing folder → API only. */
   WEB_DIST: z.string().min(1).default(DEFAULT_WEB_DIST),
   /** Largest request body accepted, in bytes. */
@@ -77,6 +86,8 @@ export type Config = {
   logLevel: z.infer<typeof ZConfig>['LOG_LEVEL'];
   databaseUrl: string | undefined;
   dataDir: string;
+  /** WAYMARK_DEMO: when the demo network is loaded (see src/demo/demo-startup.ts). */
+  demo: DemoMode;
   webDist: string;
   bodyLimit: number;
   trustProxy: TrustProxy;
@@ -187,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     databaseUrl: c.DATABASE_URL,
     dataDir: c.DATA_DIR,
+    demo: c.WAYMARK_DEMO,
     webDist: c.WEB_DIST,
     bodyLimit: c.BODY_LIMIT,
     trustProxy: parseTrustProxy(c.TRUST_PROXY),

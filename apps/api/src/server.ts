@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connectDatabase, type Database, DatabaseStartupError } from './db/client.js';
 import { seedFrameworks } from './db/seed.js';
+import { type DemoOutcome, formatDemoMessage, prepareDemo } from './demo/demo-startup.js';
 import { loggerOptions } from './logging.js';
 
 /** Loads config, opens and migrates the database, listens, and shuts down gracefully. */
@@ -21,6 +22,17 @@ async function main() {
     throw new DatabaseStartupError(
       `Cannot prepare the database at ${database.location}: ${reason}`,
     );
+  }
+
+  // The demo is a convenience: if it cannot be loaded the app still starts (nothing of it is kept,
+  // it loads in one transaction) and the next first start tries again.
+  let demo: DemoOutcome;
+  try {
+    demo = await prepareDemo(database.db, { mode: config.demo, kind: database.kind });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    demo = { status: 'skipped', reason };
+    console.error(`waymark: the demo network could not be loaded: ${reason}`);
   }
 
   const app = await buildApp({
@@ -52,6 +64,12 @@ async function main() {
       ? `embedded database in ${database.location}`
       : `PostgreSQL at ${database.location}`;
   console.log(`Waymark is running at http://${shownHost}:${port} (${where})`);
+  const demoLines = formatDemoMessage(demo, `http://${shownHost}:${port}`);
+  if (demoLines.length > 0) {
+    console.log(
+      ['', ...demoLines, 'Set WAYMARK_DEMO=off to start without the demo.', ''].join('\n'),
+    );
+  }
 }
 
 main().catch((error: unknown) => {

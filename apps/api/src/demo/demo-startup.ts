@@ -1,0 +1,55 @@
+import type { Database, Db } from '../db/client.js';
+import { DEMO_NETWORK } from './demo-data.js';
+import type { DemoMode } from './demo-modes.js';
+import { type DemoLoadResult, hasAnyUser, loadDemo } from './load-demo.js';
+
+export type DemoDecision = { load: true } | { load: false; reason: string };
+
+export function demoDecision(
+  mode: DemoMode,
+  database: { kind: Database['kind'] },
+  hasUsers: boolean,
+): DemoDecision {
+  if (mode === 'off') return { load: false, reason: 'switched off (WAYMARK_DEMO=off)' };
+  if (mode === 'on') return { load: true };
+  if (database.kind === 'postgres') {
+    return {
+      load: false,
+      reason: 'not loaded into DATABASE_URL unless asked (WAYMARK_DEMO=on or `pnpm demo`)',
+    };
+  }
+  if (hasUsers) return { load: false, reason: 'not the first start (the database has users)' };
+  return { load: true };
+}
+
+export type DemoOutcome = DemoLoadResult | { status: 'skipped'; reason: string };
+
+/** Loads the demo at start-up when `demoDecision` says so. */
+export async function prepareDemo(
+  db: Db,
+  options: { mode: DemoMode; kind: Database['kind']; now?: Date },
+): Promise<DemoOutcome> {
+  // Only `auto` on the embedded database needs to know whether this is the first start.
+  const needsUserCheck = options.mode === 'auto' && options.kind === 'pglite';
+  const decision = demoDecision(options.mode, options, needsUserCheck && (await hasAnyUser(db)));
+  if (!decision.load) return { status: 'skipped', reason: decision.reason };
+  return loadDemo(db, { now: options.now });
+}
+
+/** The lines printed at start-up (and by `pnpm demo`): what happened and how to sign in. */
+export function formatDemoMessage(outcome: DemoOutcome, baseUrl?: string): string[] {
+  if (outcome.status === 'skipped') return [];
+  const header =
+    outcome.status === 'loaded'
+      ? `Demo network loaded: ${DEMO_NETWORK.name} — ${outcome.summary.organisations} organisations (${outcome.summary.anonymous} anonymous), cycle ${DEMO_NETWORK.cycleName} open: ${outcome.summary.submitted} submitted, ${outcome.summary.inProgress} in progress, ${outcome.summary.notStarted} not started.`
+      : `Demo network already loaded (${DEMO_NETWORK.name}): nothing changed.`;
+  const width = Math.max(...outcome.signIns.map((s) => s.email.length));
+  return [
+    header,
+    `Sign in${baseUrl ? ` at ${baseUrl}` : ''} with:`,
+    ...outcome.signIns.map(
+      (s) =>
+        `  ${`${s.role}:`.padEnd(13)}${s.email.padEnd(width)}  password: ${s.password}  (${s.sees})`,
+    ),
+  ];
+}
