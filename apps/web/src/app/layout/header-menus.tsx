@@ -1,9 +1,11 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { TMembershipSummary } from '@waymark/rubric';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useUnreadNoticeCount } from '../../api/notices';
 import { useToast } from '../../components/toast';
 import { signOut } from '../../features/auth/api/sign-out';
 import { ROLE_LABELS } from '../../lib/organisation-labels';
+import '../../styles/network-membership.css';
 
 function Chevron() {
   return (
@@ -103,7 +105,29 @@ function UserMenu({ name, email }: { name: string; email: string }) {
   );
 }
 
-/** The signed-in header: the organisation switcher (once there is one) and the user menu. */
+/** Notices, with how many are unread in its name ("Notices, 2 unread") and a badge. */
+function NoticesLink() {
+  const unread = useUnreadNoticeCount();
+  const count = unread.data ?? 0;
+  return (
+    <Link to="/notices" className="header-link header-link--notices">
+      Notices
+      {count > 0 ? (
+        <>
+          <span className="unread-badge" aria-hidden="true">
+            {count > 99 ? '99+' : count}
+          </span>
+          <span className="visually-hidden">, {count} unread</span>
+        </>
+      ) : null}
+    </Link>
+  );
+}
+
+/**
+ * The signed-in header: Networks and Notices, the organisation switcher (once there is one) and
+ * the user menu.
+ */
 export function HeaderMenus({
   user,
   memberships,
@@ -115,6 +139,10 @@ export function HeaderMenus({
 }) {
   return (
     <nav className="header-account" aria-label="Account">
+      <Link to="/networks" className="header-link">
+        Networks
+      </Link>
+      <NoticesLink />
       {memberships.length > 0 ? (
         <OrganisationSwitcher memberships={memberships} currentId={currentId} />
       ) : null}

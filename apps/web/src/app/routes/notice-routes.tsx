@@ -1,4 +1,11 @@
 import type { RouteObject } from 'react-router';
+import { RouteErrorBoundary } from './route-error';
 
-/** Scaffold: the notices page (issue 9), mounted by `router.tsx` inside the signed-in gate. */
-export const noticeRoutes: RouteObject[] = [];
+/** The notices page (issue 9), mounted by `router.tsx` inside the signed-in gate. */
+export const noticeRoutes: RouteObject[] = [
+  {
+    path: 'notices',
+    lazy: async () => ({ Component: (await import('./notices')).NoticesRoute }),
+    errorElement: <RouteErrorBoundary />,
+  },
+];

@@ -1,0 +1,6 @@
+import { NoticesPage } from '../../features/notices/components/notices-page';
+
+/** `/notices`. */
+export function NoticesRoute() {
+  return <NoticesPage />;
+}

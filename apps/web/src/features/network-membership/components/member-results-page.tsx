@@ -1,0 +1,199 @@
+import { formatScore, type TCycleMemberResults } from '@waymark/rubric';
+import { Link } from 'react-router';
+import { useCycleMemberResults } from '../../../api/member-results';
+import { ErrorState } from '../../../components/error-state';
+import { PageHeader } from '../../../components/page-header';
+import { RadarChart, type RadarSeries } from '../../../components/radar-chart';
+import { LoadingState } from '../../../components/spinner';
+import { isApiError } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/format';
+import { CHART_COLOURS } from '../../../lib/palette';
+import '../../../styles/network-membership.css';
+
+const RADAR_SERIES: readonly RadarSeries[] = [
+  { key: 'today', label: 'Today', colour: CHART_COLOURS.current },
+  { key: 'target', label: 'Target', colour: CHART_COLOURS.target, dashed: true, fillOpacity: 0 },
+];
+
+const score = (value: number | null) => formatScore(value, 'Not scored');
+
+function Unavailable({ heading, children }: { heading: string; children: React.ReactNode }) {
+  return (
+    <section className="state-panel" aria-labelledby="member-results-unavailable">
+      <title>{`${heading} · Waymark`}</title>
+      <h1 id="member-results-unavailable" className="state-panel__heading">
+        {heading}
+      </h1>
+      <div className="state-panel__detail">{children}</div>
+    </section>
+  );
+}
+
+/**
+ * `/cycles/:cycleId/members/:organisationId`: a coordinator reads a named member's submitted
+ * results (from the dashboard's heatmap). Read-only: no answers, plans or exports to change.
+ */
+export function MemberResultsPage({
+  cycleId,
+  organisationId,
+}: {
+  cycleId: string;
+  organisationId: string;
+}) {
+  const results = useCycleMemberResults(cycleId, organisationId);
+  if (results.isPending) return <LoadingState label="Loading the member’s results…" />;
+  if (results.isError) {
+    const error = results.error;
+    if (isApiError(error) && error.status === 404) {
+      return (
+        <Unavailable heading="Results not found or not shared">
+          <p>
+            Either this organisation is not a member of the cycle’s network, or it shares its
+            results anonymously: then it counts only in the network’s figures.
+          </p>
+          <p>
+            <Link to={`/cycles/${cycleId}`}>Back to the cycle</Link>
+          </p>
+        </Unavailable>
+      );
+    }
+    if (isApiError(error) && error.code === 'not_submitted') {
+      return (
+        <Unavailable heading="Not submitted yet">
+          <p>This member has not submitted its assessment for this cycle yet.</p>
+          <p>
+            <Link to={`/cycles/${cycleId}`}>Back to the cycle</Link>
+          </p>
+        </Unavailable>
+      );
+    }
+    return (
+      <ErrorState
+        heading="We couldn’t load the member’s results"
+        headingLevel={1}
+        error={error}
+        onRetry={() => void results.refetch()}
+        retrying={results.isFetching}
+      />
+    );
+  }
+  return <MemberResults cycleId={cycleId} results={results.data} />;
+}
+
+function MemberResults({ cycleId, results }: { cycleId: string; results: TCycleMemberResults }) {
+  const criteriaByPillar = new Map<string, TCycleMemberResults['criteria']>();
+  for (const c of results.criteria) {
+    criteriaByPillar.set(c.pillarId, [...(criteriaByPillar.get(c.pillarId) ?? []), c]);
+  }
+  return (
+    <div className="results-page membership-page">
+      <PageHeader
+        title={`${results.organisationName}: results`}
+        eyebrow={<Link to={`/cycles/${cycleId}`}>Back to the cycle</Link>}
+        description={
+          <p className="page-header__meta">
+            Revision {results.revision}, submitted on {formatDate(results.submittedAt)}. Shared with
+            the network by name. Read-only: only the organisation can change its answers.
+          </p>
+        }
+      />
+      <section className="results-overview" aria-labelledby="member-results-overview">
+        <h2 id="member-results-overview" className="visually-hidden">
+          Where they are
+        </h2>
+        <div className="panel results-overview__scores">
+          <p className="results-overall">
+            <span className="results-overall__label">Overall</span>
+            <span className="results-overall__stage">
+              {results.overall.stage
+                ? `${results.overall.stage.level}. ${results.overall.stage.name}`
+                : 'No stage yet'}
+            </span>
+          </p>
+          <p className="results-overall__numbers">
+            Score <strong>{score(results.overall.score)}</strong> out of 100
+            {results.overall.targetScore !== null
+              ? `, target ${score(results.overall.targetScore)}`
+              : ''}
+            .
+          </p>
+          <table className="assess-table pillar-table">
+            <caption className="visually-hidden">Score and stage of each pillar</caption>
+            <thead>
+              <tr>
+                <th scope="col">Pillar</th>
+                <th scope="col">Score</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Target</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.pillars.map((p) => (
+                <tr key={p.pillarId}>
+                  <th scope="row">{p.title}</th>
+                  <td className="assess-table__number">{score(p.score)}</td>
+                  <td>{p.stage ? `${p.stage.level}. ${p.stage.name}` : '–'}</td>
+                  <td className="assess-table__number">{score(p.targetScore)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="panel results-overview__chart">
+          {results.radar.length > 0 ? (
+            <RadarChart
+              data={results.radar}
+              series={RADAR_SERIES}
+              title="Pillar scores today and at target, out of 100"
+              caption="Each axis is a pillar, scored 0 (all criteria at the first level) to 100 (all at the top)."
+              formatValue={score}
+            />
+          ) : (
+            <p>No pillar has a score.</p>
+          )}
+        </div>
+      </section>
+      <section className="membership-section" aria-labelledby="member-results-criteria">
+        <h2 id="member-results-criteria">Question by question</h2>
+        {results.pillars.map((pillar) => {
+          const criteria = criteriaByPillar.get(pillar.pillarId) ?? [];
+          if (criteria.length === 0) return null;
+          return (
+            <details key={pillar.pillarId} className="next-steps__pillar">
+              <summary className="next-steps__summary">
+                <span className="next-steps__pillar-title">{pillar.title}</span>
+              </summary>
+              <table className="assess-table">
+                <caption className="visually-hidden">
+                  {pillar.title}: level of each question
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Question</th>
+                    <th scope="col">Today</th>
+                    <th scope="col">Target</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {criteria.map((c) => (
+                    <tr key={c.criterionId}>
+                      <th scope="row">{c.title}</th>
+                      <td>
+                        {c.notApplicable
+                          ? 'Not applicable'
+                          : c.level !== null
+                            ? `${c.level}. ${c.levelName ?? ''}`
+                            : 'Not answered'}
+                      </td>
+                      <td>{c.targetLevel ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          );
+        })}
+      </section>
+    </div>
+  );
+}
