@@ -69,7 +69,7 @@ export function useRevokeNetworkInvitation(networkId: string) {
   });
 }
 
-async function postCsv(path: string, csv: string, token: string | null): Promise<Response> {
+async function postCsv(path: string, csv: Blob | string, token: string | null): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Content-Type': 'text/csv; charset=utf-8',
@@ -97,12 +97,13 @@ async function postCsv(path: string, csv: string, token: string | null): Promise
 }
 
 /**
- * `POST …/invitations/import` with the file as `text/csv` (`apiRequest` sends JSON only). A 401
- * refreshes the session once and retries, as `apiRequest` does.
+ * `POST …/invitations/import` with the file as `text/csv` (`apiRequest` sends JSON only). The
+ * file's own bytes are sent, so that the API can refuse one that is not UTF-8. A 401 refreshes
+ * the session once and retries, as `apiRequest` does.
  */
 export async function importNetworkInvitations(
   networkId: string,
-  csv: string,
+  csv: Blob | string,
 ): Promise<TNetworkInvitationImportResponse> {
   const path = `${invitationsPath(networkId)}/import`;
   const sent = getAccessToken();
@@ -136,7 +137,7 @@ export async function importNetworkInvitations(
 export function useImportNetworkInvitations(networkId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (csv: string) => importNetworkInvitations(networkId, csv),
+    mutationFn: (csv: Blob | string) => importNetworkInvitations(networkId, csv),
     onSettled: () =>
       queryClient.invalidateQueries({ queryKey: networkMembershipKeys.invitations(networkId) }),
   });

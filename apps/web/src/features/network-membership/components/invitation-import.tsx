@@ -24,9 +24,9 @@ export const REFUSAL_LABELS: Record<TNetworkInvitationImportRefusal, string> = {
 
 const TEMPLATE = [
   'Organisation name,Contact email,Type,Size',
-  'Riverside Builders,jo.bloggs@riverside.example,business,small',
-  'Northfield Council,anchors@northfield.example,public_sector,large',
-  'Eastgate Food Bank,hello@eastgate.example,voluntary_community,micro',
+  'Riverside Builders,jo.bloggs@riverside.example,Business,Small',
+  'Northfield Council,anchors@northfield.example,Public sector,Large',
+  'Eastgate Food Bank,hello@eastgate.example,Voluntary and community,Micro',
   '',
 ].join('\r\n');
 
@@ -134,8 +134,7 @@ export function InvitationImport({ networkId }: { networkId: string }) {
     }
     setFieldError(null);
     try {
-      const text = await file.text();
-      setReport(await importCsv.mutateAsync(text));
+      setReport(await importCsv.mutateAsync(file));
       if (inputRef.current) inputRef.current.value = '';
     } catch (error) {
       setProblem(error);
@@ -173,8 +172,8 @@ export function InvitationImport({ networkId }: { networkId: string }) {
             CSV file
           </label>
           <div className="field__hint" id={hintId}>
-            Type: business, public_sector or voluntary_community. Size: micro, small, medium or
-            large. Up to 1,000 rows.
+            Type: Business, Public sector or Voluntary and community. Size: Micro, Small, Medium or
+            Large. Up to 1,000 rows, saved as CSV (UTF-8) from your spreadsheet.
           </div>
           <FieldError id={errorId} error={fieldError ?? undefined} />
           <input
