@@ -92,7 +92,10 @@ export const networkInvitationRoutes: FastifyPluginAsyncZod<RouteModuleOptions> 
   { config },
 ) => {
   // Import files are CSV text. Scoped to this plugin: no other route accepts text/csv. The bytes
-  // must be UTF-8 (see decodeCsv); a file in another encoding is refused whole with 422.
+  // must be UTF-8 (see decodeCsv); a file in another encoding is refused whole with 422. Fastify's
+  // own text/plain parser would read any bytes as UTF-8 with replacement characters and skip
+  // that check, so in this scope text/plain answers 415 like any other type: send text/csv.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(
     'text/csv',
     { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
