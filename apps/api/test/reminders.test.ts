@@ -506,3 +506,78 @@ describe('reminders by email (SMTP configured)', () => {
     expect(await mailApp.reminders.runOnce()).toMatchObject({ claimed: 0 });
   });
 });
+
+describe('the job on a timer (REMINDER_INTERVAL_SECONDS)', () => {
+  async function sentAtOf(organisationId: string) {
+    const [row] = await ctx.database.db
+      .select({ sentAt: reminders.sentAt })
+      .from(reminders)
+      .where(eq(reminders.organisationId, organisationId));
+    return row?.sentAt ?? null;
+  }
+
+  async function waitUntilSent(organisationId: string, timeoutMs: number): Promise<boolean> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      if ((await sentAtOf(organisationId)) !== null) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return false;
+  }
+
+  it('runs on its interval and stops when the app closes', async () => {
+    const setup = await createReminderCycle(ctx);
+    const [first, second] = await addMembers(ctx, setup, [
+      { name: 'First', state: 'not_started' },
+      { name: 'Second', state: 'not_started' },
+    ]);
+    if (!first || !second) throw new Error('members not created');
+    const timed = await buildApp({
+      config: testConfig({ REMINDER_INTERVAL_SECONDS: '1' }),
+      database: ctx.database,
+    });
+    await timed.ready();
+    try {
+      await remind(setup, setup.coordinator);
+      expect(await waitUntilSent(first.id, 5000)).toBe(true);
+    } finally {
+      await timed.close();
+    }
+    // Closed: a reminder created now stays unsent however long we wait.
+    await ctx.database.db
+      .update(reminders)
+      .set({ sentAt: null, createdAt: sql`now() - interval '25 hours'` });
+    await remind(setup, setup.coordinator);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await sentAtOf(first.id)).toBeNull();
+  });
+
+  it('starts a run as soon as a coordinator sends a reminder, not at the next tick', async () => {
+    const setup = await createReminderCycle(ctx);
+    const [member] = await addMembers(ctx, setup, [{ name: 'Soon', state: 'not_started' }]);
+    if (!member) throw new Error('member not created');
+    // The first tick would come after 30 seconds.
+    const timed = await buildApp({
+      config: testConfig({ REMINDER_INTERVAL_SECONDS: '3600' }),
+      database: ctx.database,
+    });
+    await timed.ready();
+    try {
+      const { accessToken } = timed.signAccessToken({
+        id: setup.coordinator.id,
+        email: setup.coordinator.email,
+        name: setup.coordinator.name,
+      });
+      const res = await timed.inject({
+        method: 'POST',
+        url: `/api/v1/cycles/${setup.cycle.id}/reminders`,
+        headers: { authorization: `Bearer ${accessToken}` },
+        payload: {},
+      });
+      expect(res.statusCode).toBe(201);
+      expect(await waitUntilSent(member.id, 5000)).toBe(true);
+    } finally {
+      await timed.close();
+    }
+  });
+});
