@@ -69,6 +69,27 @@ function invitationMail(network: NetworkRow, inviter: string, mail: InvitationMa
   };
 }
 
+/** Import emails sent at once, at most. */
+const MAIL_CONCURRENCY = 4;
+
+/** `work` over `items` with at most `limit` running at a time; results in the items' order. */
+async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** Sends one invitation email; false (logged) when it could not be sent. */
 async function sendInvitationMail(
   app: FastifyInstance,
@@ -236,21 +257,23 @@ export const networkInvitationRoutes: FastifyPluginAsyncZod<RouteModuleOptions> 
           }),
         };
       }
-      const failed = new Set<number>();
-      const undelivered = [];
-      for (const created of result.created) {
-        const sent = await sendInvitationMail(app, request.log, result.network, request.user.name, {
+      // A few at a time: an import of hundreds must not wait on each SMTP round trip in turn, nor
+      // open hundreds of connections at once.
+      const outcomes = await mapWithConcurrency(result.created, MAIL_CONCURRENCY, (created) =>
+        sendInvitationMail(app, request.log, result.network, request.user.name, {
           to: created.invitation.email,
           organisationName: created.invitation.organisationName,
           expiresAt: created.invitation.expiresAt.toISOString(),
           url: inviteUrl(config.publicUrl, created.token),
-        });
-        if (!sent) {
-          failed.add(created.row);
-          undelivered.push(created.invitation);
-        }
-      }
-      await withdrawUndelivered(app.db, request.user, undelivered);
+        }),
+      );
+      const undelivered = result.created.filter((_created, i) => !outcomes[i]);
+      const failed = new Set(undelivered.map((created) => created.row));
+      await withdrawUndelivered(
+        app.db,
+        request.user,
+        undelivered.map((created) => created.invitation),
+      );
       const reported = rows.map((row): TNetworkInvitationImportRow => {
         if (!failed.has(row.row)) return row;
         const { invitationId: _withdrawn, ...rest } = row;
