@@ -81,8 +81,8 @@ export function YourCycleAssessments({ cycle }: { cycle: TCycle }) {
                       : `/assessments/${encodeURIComponent(assessment.id)}`
                   }
                 >
-                  {assessment.status === 'submitted' ? 'View results' : 'Continue'}
-                  <span className="visually-hidden"> for {name}</span>
+                  {assessment.status === 'submitted' ? 'View results' : 'Continue'}{' '}
+                  <span className="visually-hidden">for {name}</span>
                 </Link>
               ) : cycle.status === 'open' && canWrite ? (
                 <Button
@@ -91,8 +91,7 @@ export function YourCycleAssessments({ cycle }: { cycle: TCycle }) {
                   pendingLabel="Starting…"
                   disabled={starting !== null}
                 >
-                  Start your assessment
-                  <span className="visually-hidden"> for {name}</span>
+                  Start your assessment <span className="visually-hidden">for {name}</span>
                 </Button>
               ) : (
                 <p className="muted your-assessments__note">

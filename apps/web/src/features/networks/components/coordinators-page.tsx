@@ -184,7 +184,12 @@ export function CoordinatorsPage({ network }: { network: TNetwork }) {
                           aria-describedby={only ? 'only-coordinator' : undefined}
                         >
                           {isSelf ? 'Step down' : 'Remove'}
-                          {isSelf ? null : <span className="visually-hidden"> {c.name}</span>}
+                          {isSelf ? null : (
+                            <>
+                              {' '}
+                              <span className="visually-hidden">{c.name}</span>
+                            </>
+                          )}
                         </Button>
                       </div>
                     </li>
