@@ -5,7 +5,6 @@ import { assessmentRevisions, assessments, networkMembers } from '../src/db/sche
 import { truncateAll, useTestApp } from './build-test-app.js';
 import {
   addMembers,
-  type CreatedMember,
   createDashboardCycle,
   createMemberUser,
   type DashboardCycle,
@@ -18,11 +17,13 @@ const ctx = useTestApp();
 const resultsOf = (setup: DashboardCycle, organisationId: string, user: TestUser | null) =>
   call(ctx, user, 'GET', `/cycles/${setup.cycle.id}/members/${organisationId}/results`);
 
-function only<T>(items: (T | undefined)[]): T[] {
-  return items.map((item) => {
-    if (!item) throw new Error('missing');
-    return item;
-  });
+/**
+ * The members created, as a tuple so that destructuring types each as defined (the tests
+ * destructure exactly as many as they create).
+ */
+function only<T>(items: T[]): [T, T, T] {
+  if (items.length === 0 || items.some((item) => item === undefined)) throw new Error('missing');
+  return items as [T, T, T];
 }
 
 describe("a coordinator reads a named member's results in a cycle", () => {
@@ -144,10 +145,7 @@ describe("a coordinator reads a named member's results in a cycle", () => {
 
   it("answers 403 to members (named or anonymous) and 404 to a stranger or another network's coordinator", async () => {
     const [named, anonymous] = only(
-      (await addMembers(ctx, setup, [
-        { name: 'Named' },
-        { name: 'Hidden', sharing: 'anonymous' },
-      ])) as (CreatedMember | undefined)[],
+      await addMembers(ctx, setup, [{ name: 'Named' }, { name: 'Hidden', sharing: 'anonymous' }]),
     );
     const other = await createDashboardCycle(ctx, { networkName: 'Elsewhere' });
     for (const user of [
