@@ -155,6 +155,11 @@ function indicatorsFor(
   rng: Random,
 ): Record<string, number> {
   const staff = org.employees;
+  // Organisations starting out (level 1) have no spend analysis or footprint to report yet, but the
+  // anonymous members report everything they can: a network figure that counts some anonymous
+  // members needs at least the group size of them (complementary suppression), so uneven
+  // reporting by them would hide most of the demo's indicator medians.
+  const measured = level >= 2 || org.sharing === 'anonymous';
   switch (criterionId) {
     case 'real-living-wage-staff': {
       const paid =
@@ -173,7 +178,7 @@ function indicatorsFor(
         ),
       };
     case 'spend-analysis': {
-      if (level < 2) return {};
+      if (!measured) return {};
       const local = 12 + level * 7 + rng.next() * 12;
       return {
         'local-spend-share': round1(local),
@@ -183,17 +188,17 @@ function indicatorsFor(
       };
     }
     case 'scope-1-2-emissions':
-      if (level < 2) return {};
+      if (!measured) return {};
       return {
         'scope-1-emissions': round1(staff * (0.6 + rng.next() * 1.8)),
         'scope-2-emissions': round1(staff * (0.25 + rng.next() * 0.9)),
         'emissions-change-from-base-year': round1(-(4 + level * 7 + rng.next() * 10)),
       };
     case 'scope-3-emissions':
-      if (level < 2) return {};
+      if (!measured) return {};
       return { 'scope-3-emissions': round1(staff * (4 + rng.next() * 11)) };
     case 'community-use-of-buildings':
-      if (level < 2) return {};
+      if (!measured) return {};
       return {
         'community-use-hours': Math.round(
           (level * 220 + rng.next() * 300) * (org.sizeBand === 'large' ? 4 : 1),
