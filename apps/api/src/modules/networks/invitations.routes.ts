@@ -234,7 +234,8 @@ export const networkInvitationRoutes: FastifyPluginAsyncZod<RouteModuleOptions> 
     handler: async (request) => {
       const { networkId } = request.params;
       // The file is read after the coordinator check, inside the import's transaction: a stranger
-      // gets 404 whatever they send, and a malformed file (422) creates nothing.
+      // gets 404 whatever CSV they send, and a malformed file (422) creates nothing. Only the
+      // UTF-8 check runs earlier (in the content-type parser), and it says nothing of the network.
       const result = await importNetworkInvitations(
         app.db,
         request.user,
