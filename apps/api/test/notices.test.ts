@@ -263,6 +263,13 @@ describe('notices', () => {
     expect(own.json().items.map((n: { id: string }) => n.id)).toEqual([hiddenNotice.id]);
   });
 
+  it('shows a notice of a kind it does not know as network news rather than failing', async () => {
+    await createNotice(ctx, team.org, { kind: 'something-new' });
+    const res = await call(ctx, team.admin, 'GET', '/notices');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items[0].kind).toBe('network');
+  });
+
   it('answers 401 without a session', async () => {
     expect((await call(ctx, null, 'GET', '/notices')).statusCode).toBe(401);
     expect((await call(ctx, null, 'POST', '/notices/read', {})).statusCode).toBe(401);

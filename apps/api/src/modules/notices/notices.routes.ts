@@ -1,5 +1,6 @@
 import {
   DEFAULT_NOTICE_PAGE_SIZE,
+  NOTICE_KINDS,
   type TNotice,
   ZMarkAllNoticesReadBody,
   ZMarkAllNoticesReadResponse,
@@ -37,7 +38,10 @@ function toNotice(row: NoticeRow): TNotice {
     cycleId: row.cycleId,
     cycleName: row.cycleName,
     closesOn: row.closesOn,
-    kind: row.kind as TNotice['kind'],
+    // The column is free text: a kind this version does not know shows as network news.
+    kind: (NOTICE_KINDS as readonly string[]).includes(row.kind)
+      ? (row.kind as TNotice['kind'])
+      : 'network',
     title: row.title,
     body: row.body,
     createdAt: row.createdAt.toISOString(),
