@@ -141,6 +141,16 @@ describe('POST /networks/:networkId/invitations', () => {
     ]);
   });
 
+  it('two invitations of one email at once: one is created, the other answers 409', async () => {
+    const body = { organisationName: 'Leeds Building Society', email: 'race@example.org' };
+    const results = await Promise.all([
+      call(ctx, w.coordinator, 'POST', invitationsUrl(), body),
+      call(ctx, w.coordinator, 'POST', invitationsUrl(), body),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(await invitationCount(ctx, w.network.id)).toBe(1);
+  });
+
   it('the same email may be pending in two networks', async () => {
     await inviteOrganisation(ctx, w.coordinator, w.network, { email: 'x@example.org' });
     await inviteOrganisation(ctx, w.otherCoordinator, w.otherNetwork, { email: 'x@example.org' });
