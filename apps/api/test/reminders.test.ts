@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type App, buildApp } from '../src/app.js';
-import { assessments, cycles, reminders } from '../src/db/schema.js';
+import { assessments, cycles, networkMembers, reminders } from '../src/db/schema.js';
 import { tryReminderLock } from '../src/modules/reminders/reminders.queries.js';
 import { TEST_DB, testConfig, truncateAll, useTestApp } from './build-test-app.js';
 import {
@@ -291,7 +291,14 @@ describe('the reminders job', () => {
     expect(ctx.app.mailer.enabled).toBe(false);
 
     const first = await ctx.app.reminders.runOnce();
-    expect(first).toEqual({ ran: true, created: 0, claimed: 4, emailed: 0, failed: 0 });
+    expect(first).toEqual({
+      ran: true,
+      created: 0,
+      claimed: 4,
+      emailed: 0,
+      failed: 0,
+      skipped: 0,
+    });
     const rows = await reminderRows(ctx);
     expect(rows.every((r) => r.sentAt instanceof Date)).toBe(true);
     const second = await ctx.app.reminders.runOnce();
@@ -402,6 +409,7 @@ describe('the reminders job', () => {
           claimed: 0,
           emailed: 0,
           failed: 0,
+          skipped: 0,
         });
       } else {
         // PGlite has one connection: a transaction shuts every other statement out, so the run
@@ -435,7 +443,14 @@ describe('reminders by email (SMTP configured)', () => {
     await remind(setup, setup.coordinator, { message: 'Please finish by Friday.' });
     expect(received).toEqual([]);
     const result = await mailApp.reminders.runOnce();
-    expect(result).toEqual({ ran: true, created: 0, claimed: 4, emailed: 3, failed: 0 });
+    expect(result).toEqual({
+      ran: true,
+      created: 0,
+      claimed: 4,
+      emailed: 3,
+      failed: 0,
+      skipped: 0,
+    });
     const recipients = received.flatMap((r) => r.to).sort();
     expect(recipients).toEqual([admin.email, secondAdmin.email, hiddenAdmin.email].sort());
     expect(recipients).not.toContain(contributor.email);
@@ -472,6 +487,29 @@ describe('reminders by email (SMTP configured)', () => {
     expect(results.reduce((n, r) => n + r.emailed, 0)).toBe(4);
     expect(received.flatMap((r) => r.to).sort()).toEqual(admins.map((a) => a.email).sort());
     expect(await reminderRows(ctx)).toHaveLength(4);
+  });
+
+  it('does not email a member that submitted or left after it was reminded', async () => {
+    const setup = await createReminderCycle(ctx);
+    const [submits, leaves, waits] = await addMembers(ctx, setup, [
+      { name: 'Submits', state: 'draft' },
+      { name: 'Leaves', state: 'not_started' },
+      { name: 'Waits', state: 'not_started' },
+    ]);
+    if (!submits?.assessmentId || !leaves || !waits) throw new Error('members not created');
+    for (const org of [submits, leaves]) await createMemberUser(ctx, org);
+    const waiting = await createMemberUser(ctx, waits);
+    expect((await remind(setup, setup.coordinator)).json().sent).toBe(3);
+    await ctx.database.db
+      .update(assessments)
+      .set({ status: 'submitted' })
+      .where(eq(assessments.id, submits.assessmentId));
+    await ctx.database.db
+      .delete(networkMembers)
+      .where(eq(networkMembers.organisationId, leaves.id));
+
+    expect(await mailApp.reminders.runOnce()).toMatchObject({ claimed: 3, emailed: 1, skipped: 2 });
+    expect(received.flatMap((r) => r.to)).toEqual([waiting.email]);
   });
 
   it('does not retry a refused address; puts a reminder back when no mail could go', async () => {

@@ -141,11 +141,13 @@ export interface ClaimedReminderRow {
   body: string;
   /** The organisation's admins' addresses (may be empty). */
   emails: string[];
+  /** Still a member that has not submitted: one that submitted or left since is not emailed. */
+  stillPending: boolean;
 }
 
 /**
  * In one statement: marks up to `limit` unsent reminders sent and returns them with their notice's
- * text and their organisation's admins' email addresses. Claiming before sending is what makes a
+ * text, their organisation's admins' email addresses and whether it still has to submit. Claiming before sending is what makes a
  * reminder go at most once even if an instance dies mid-send; `skip locked` keeps two claimers
  * apart even without the advisory lock.
  */
@@ -163,7 +165,7 @@ export async function claimUnsentReminders(
           order by created_at, id limit ${key.limit}
           for update skip locked
         )
-        returning id, organisation_id
+        returning id, cycle_id, organisation_id
       )
       select c.id, c.organisation_id as "organisationId",
         coalesce(n.title, '') as title, coalesce(n.body, '') as body,
@@ -171,7 +173,16 @@ export async function claimUnsentReminders(
           select json_agg(u.email order by u.email)
           from memberships m join users u on u.id = m.user_id
           where m.organisation_id = c.organisation_id and m.role = 'admin'
-        ), '[]'::json) as emails
+        ), '[]'::json) as emails,
+        exists (
+          select 1 from cycles cy
+          join network_members nm
+            on nm.network_id = cy.network_id and nm.organisation_id = c.organisation_id
+          left join cycle_assessments ca
+            on ca.cycle_id = cy.id and ca.organisation_id = c.organisation_id
+          left join assessments a on a.id = ca.assessment_id
+          where cy.id = c.cycle_id and (a.status is null or a.status <> 'submitted')
+        ) as "stillPending"
       from claimed c left join notices n on n.id = c.id
       order by c.id
     `,

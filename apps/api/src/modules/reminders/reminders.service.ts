@@ -106,6 +106,8 @@ export interface ReminderRunResult {
   claimed: number;
   emailed: number;
   failed: number;
+  /** Claimed reminders not emailed because the member has submitted or left since. */
+  skipped: number;
 }
 
 /** A failure that says nothing was delivered and may pass: no SMTP reply, or a 4xx one. */
@@ -150,13 +152,18 @@ export async function runReminderJob(
     const claimed = await claimUnsentReminders(tx, { limit: REMINDER_BATCH_SIZE });
     return { created, claimed };
   });
-  if (!outcome) return { ran: false, created: 0, claimed: 0, emailed: 0, failed: 0 };
+  if (!outcome) return { ran: false, created: 0, claimed: 0, emailed: 0, failed: 0, skipped: 0 };
   const { created, claimed } = outcome;
   let emailed = 0;
   let failed = 0;
+  let skipped = 0;
   if (deps.mailer.enabled) {
     const retry: string[] = [];
     for (const reminder of claimed) {
+      if (!reminder.stillPending) {
+        skipped += 1;
+        continue;
+      }
       let delivered = 0;
       let transient = false;
       for (const to of reminder.emails) {
@@ -178,5 +185,5 @@ export async function runReminderJob(
     }
     await unclaimReminders(deps.db, { ids: retry });
   }
-  return { ran: true, created, claimed: claimed.length, emailed, failed };
+  return { ran: true, created, claimed: claimed.length, emailed, failed, skipped };
 }
