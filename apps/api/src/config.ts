@@ -27,8 +27,9 @@ const ZConfig = z.object({
   ),
   DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   /**
-   * The demo network (src/demo): `auto` loads it on the first start of the embedded database and
-   * never into DATABASE_URL; `on` loads it into the configured database; `off` never.
+   * The demo network (src/demo): `auto` loads it on the first start of the embedded database
+   * outside production, never into DATABASE_URL; `on` loads it into the configured database;
+   * `off` never.
    */
   WAYMARK_DEMO: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),

@@ -28,7 +28,11 @@ async function main() {
   // it loads in one transaction) and the next first start tries again.
   let demo: DemoOutcome;
   try {
-    demo = await prepareDemo(database.db, { mode: config.demo, kind: database.kind });
+    demo = await prepareDemo(database.db, {
+      mode: config.demo,
+      kind: database.kind,
+      env: config.env,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     demo = { status: 'skipped', reason };
@@ -63,13 +67,17 @@ async function main() {
     database.kind === 'pglite'
       ? `embedded database in ${database.location}`
       : `PostgreSQL at ${database.location}`;
-  console.log(`Waymark is running at http://${shownHost}:${port} (${where})`);
-  const demoLines = formatDemoMessage(demo, `http://${shownHost}:${port}`);
-  if (demoLines.length > 0) {
-    console.log(
-      ['', ...demoLines, 'Set WAYMARK_DEMO=off to start without the demo.', ''].join('\n'),
-    );
-  }
+  const base = `http://${shownHost}:${port}`;
+  const demoLines = formatDemoMessage(demo, base);
+  // One write, so that whoever reads the output finds the sign-ins with the address.
+  console.log(
+    [
+      `Waymark is running at ${base} (${where})`,
+      ...(demoLines.length > 0
+        ? ['', ...demoLines, 'Set WAYMARK_DEMO=off to start without the demo.', '']
+        : []),
+    ].join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -33,6 +33,13 @@ describe('WAYMARK_DEMO', () => {
       reason: expect.stringContaining('DATABASE_URL'),
     });
     expect(demoDecision('off', pglite, false)).toMatchObject({ load: false });
+    // Its passwords are published: a production deployment gets it only when it asks.
+    expect(demoDecision('auto', { ...pglite, env: 'production' }, false)).toMatchObject({
+      load: false,
+      reason: expect.stringContaining('production'),
+    });
+    expect(demoDecision('auto', { ...pglite, env: 'development' }, false)).toEqual({ load: true });
+    expect(demoDecision('on', { ...pglite, env: 'production' }, true)).toEqual({ load: true });
     expect(demoDecision('on', postgres, true)).toEqual({ load: true });
     expect(demoDecision('on', pglite, true)).toEqual({ load: true });
   });
@@ -45,10 +52,13 @@ describe('WAYMARK_DEMO', () => {
     expect(await userCount()).toBe(0);
   });
 
-  it('does not seed when switched off, nor an embedded database that already has users', async () => {
+  it('does not seed when switched off, in production, nor an embedded database with users', async () => {
     expect(await prepareDemo(ctx.database.db, { mode: 'off', kind: 'pglite' })).toMatchObject({
       status: 'skipped',
     });
+    expect(
+      await prepareDemo(ctx.database.db, { mode: 'auto', kind: 'pglite', env: 'production' }),
+    ).toMatchObject({ status: 'skipped' });
     expect(await userCount()).toBe(0);
     await createUser(ctx);
     expect(await prepareDemo(ctx.database.db, { mode: 'auto', kind: 'pglite' })).toMatchObject({

@@ -1,3 +1,4 @@
+import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import { DEMO_NETWORK } from './demo-data.js';
 import type { DemoMode } from './demo-modes.js';
@@ -5,13 +6,20 @@ import { type DemoLoadResult, hasAnyUser, loadDemo } from './load-demo.js';
 
 export type DemoDecision = { load: true } | { load: false; reason: string };
 
+/**
+ * Whether to load the demo at start-up (see demo-modes.ts). `auto` also stays out of production:
+ * the demo's passwords are published, so a deployment gets them only when it asks (`on`).
+ */
 export function demoDecision(
   mode: DemoMode,
-  database: { kind: Database['kind'] },
+  database: { kind: Database['kind']; env?: Config['env'] },
   hasUsers: boolean,
 ): DemoDecision {
   if (mode === 'off') return { load: false, reason: 'switched off (WAYMARK_DEMO=off)' };
   if (mode === 'on') return { load: true };
+  if (database.env === 'production') {
+    return { load: false, reason: 'not loaded in production unless asked (WAYMARK_DEMO=on)' };
+  }
   if (database.kind === 'postgres') {
     return {
       load: false,
@@ -27,10 +35,11 @@ export type DemoOutcome = DemoLoadResult | { status: 'skipped'; reason: string }
 /** Loads the demo at start-up when `demoDecision` says so. */
 export async function prepareDemo(
   db: Db,
-  options: { mode: DemoMode; kind: Database['kind']; now?: Date },
+  options: { mode: DemoMode; kind: Database['kind']; env?: Config['env']; now?: Date },
 ): Promise<DemoOutcome> {
   // Only `auto` on the embedded database needs to know whether this is the first start.
-  const needsUserCheck = options.mode === 'auto' && options.kind === 'pglite';
+  const needsUserCheck =
+    options.mode === 'auto' && options.kind === 'pglite' && options.env !== 'production';
   const decision = demoDecision(options.mode, options, needsUserCheck && (await hasAnyUser(db)));
   if (!decision.load) return { status: 'skipped', reason: decision.reason };
   return loadDemo(db, { now: options.now });
