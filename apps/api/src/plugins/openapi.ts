@@ -25,6 +25,9 @@ async function openapiPlugin(app: FastifyInstance, opts: { version: string }) {
         { name: 'account', description: 'The signed-in user' },
         { name: 'organisations', description: 'Organisations, members and invitations' },
         { name: 'assessments', description: 'Assessments, answers, results and actions' },
+        { name: 'networks', description: 'Networks, coordinators, members and invitations' },
+        { name: 'cycles', description: 'Assessment cycles, benchmarks, dashboards and reminders' },
+        { name: 'notices', description: 'In-app notices for organisations' },
       ],
       components: {
         securitySchemes: {
