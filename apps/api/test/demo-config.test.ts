@@ -84,6 +84,16 @@ describe('WAYMARK_DEMO', () => {
     expect(lines).toContain('password: vale-network-lead-2026');
     const again = await prepareDemo(ctx.database.db, { mode: 'on', kind: 'postgres' });
     expect(again.status).toBe('exists');
-    expect(formatDemoMessage(again)[0]).toContain('already loaded');
+    expect(formatDemoMessage(again)[0]).toContain('already in this database');
+    // A later start of the embedded database repeats the sign-ins; DATABASE_URL's stays quiet.
+    expect(await prepareDemo(ctx.database.db, { mode: 'auto', kind: 'pglite' })).toMatchObject({
+      status: 'exists',
+    });
+    expect(await prepareDemo(ctx.database.db, { mode: 'auto', kind: 'postgres' })).toMatchObject({
+      status: 'skipped',
+    });
+    expect(await prepareDemo(ctx.database.db, { mode: 'off', kind: 'pglite' })).toMatchObject({
+      status: 'skipped',
+    });
   });
 });

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import { DEMO_NETWORK } from './demo-data.js';
 import type { DemoMode } from './demo-modes.js';
-import { type DemoLoadResult, hasAnyUser, loadDemo } from './load-demo.js';
+import { type DemoLoadResult, demoExists, demoSignIns, hasAnyUser, loadDemo } from './load-demo.js';
 
 export type DemoDecision = { load: true } | { load: false; reason: string };
 
@@ -40,9 +40,12 @@ export async function prepareDemo(
   // Only `auto` on the embedded database needs to know whether this is the first start.
   const needsUserCheck =
     options.mode === 'auto' && options.kind === 'pglite' && options.env !== 'production';
-  const decision = demoDecision(options.mode, options, needsUserCheck && (await hasAnyUser(db)));
-  if (!decision.load) return { status: 'skipped', reason: decision.reason };
-  return loadDemo(db, { now: options.now });
+  const hasUsers = needsUserCheck && (await hasAnyUser(db));
+  const decision = demoDecision(options.mode, options, hasUsers);
+  if (decision.load) return loadDemo(db, { now: options.now });
+  // A later start of an embedded database that has the demo repeats how to sign in to it.
+  if (hasUsers && (await demoExists(db))) return { status: 'exists', signIns: demoSignIns() };
+  return { status: 'skipped', reason: decision.reason };
 }
 
 /** The lines printed at start-up (and by `pnpm demo`): what happened and how to sign in. */
@@ -51,7 +54,7 @@ export function formatDemoMessage(outcome: DemoOutcome, baseUrl?: string): strin
   const header =
     outcome.status === 'loaded'
       ? `Demo network loaded: ${DEMO_NETWORK.name} — ${outcome.summary.organisations} organisations (${outcome.summary.anonymous} anonymous), cycle ${DEMO_NETWORK.cycleName} open: ${outcome.summary.submitted} submitted, ${outcome.summary.inProgress} in progress, ${outcome.summary.notStarted} not started.`
-      : `Demo network already loaded (${DEMO_NETWORK.name}): nothing changed.`;
+      : `The demo network (${DEMO_NETWORK.name}) is already in this database.`;
   const width = Math.max(...outcome.signIns.map((s) => s.email.length));
   return [
     header,
