@@ -29,6 +29,9 @@ import '../../../styles/networks.css';
 /** `/cycles/:cycleId`: the cycle's dates and status; coordinators extend, reopen or edit it. */
 export function CyclePage({ cycle, network }: { cycle: TCycleDetail; network: TNetwork }) {
   const left = daysLeftLabel(cycle.daysLeft);
+  const frameworks = useFrameworks();
+  const title =
+    frameworks.data?.items.find((f) => f.id === cycle.frameworkId)?.title ?? cycle.frameworkId;
   return (
     <div className="page">
       <PageHeader
@@ -57,7 +60,7 @@ export function CyclePage({ cycle, network }: { cycle: TCycleDetail; network: TN
         <div className="summary-list__row">
           <dt>Framework</dt>
           <dd>
-            {cycle.frameworkId}, version {cycle.frameworkVersion}
+            {title}, version {cycle.frameworkVersion}
           </dd>
         </div>
         <div className="summary-list__row">

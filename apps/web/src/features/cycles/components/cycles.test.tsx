@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { DEFAULT_FRAMEWORK } from '@waymark/rubric';
 import { describe, expect, it, vi } from 'vitest';
 import {
   frameworkList,
@@ -287,6 +288,24 @@ describe('the coordinator dashboard', () => {
     const text = within(section).getByLabelText('The list as text');
     await waitFor(() => expect(text).toHaveFocus());
     expect((text as HTMLTextAreaElement).value).toContain('could help Bravo Homes');
+  });
+
+  it('shows the first six criteria with matches, then all on demand', async () => {
+    signInForTest();
+    const [match] = aDashboard().collaboration;
+    if (!match) throw new Error('fixture has a match');
+    const criteria = DEFAULT_FRAMEWORK.pillars[0]?.criteria.map((c) => c.id) ?? [];
+    const many = criteria.slice(0, 7).map((criterionId) => ({ ...match, criterionId }));
+    expect(many).toHaveLength(7);
+    mockApi({ ...base, [dashboardPath]: () => jsonResponse(aDashboard({ collaboration: many })) });
+    const { user } = renderApp(`/cycles/${CYCLE_ID}/dashboard`);
+    const section = await screen.findByRole('region', { name: 'Who could help whom' });
+    expect(within(section).getAllByRole('heading', { level: 3 })).toHaveLength(6);
+    const more = within(section).getByRole('button', { name: 'Show all 7 criteria with matches' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await user.click(more);
+    expect(within(section).getAllByRole('heading', { level: 3 })).toHaveLength(7);
+    expect(more).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('downloads a CSV export with the access token', async () => {

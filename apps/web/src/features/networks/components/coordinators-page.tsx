@@ -150,7 +150,7 @@ export function CoordinatorsPage({ network }: { network: TNetwork }) {
       ) : (
         <div className="people-layout">
           <section className="people-section" aria-labelledby="coordinator-list">
-            <h2 id="coordinator-list">Coordinators</h2>
+            <h2 id="coordinator-list">Current coordinators</h2>
             {coordinators.isPending ? <LoadingState label="Loading the coordinators…" /> : null}
             {coordinators.isError ? (
               <ErrorState

@@ -5,6 +5,9 @@ import { useToast } from '../../../../components/toast';
 import { copyText } from './copy-text';
 import type { DashboardLabels } from './labels';
 
+/** How many criteria the list shows before "Show all": a network can have dozens. */
+export const SHOWN_MATCHES = 6;
+
 /** Per criterion, named members at the top level who could help named members starting out. */
 export function CollaborationSection({
   matches,
@@ -17,6 +20,9 @@ export function CollaborationSection({
 }) {
   const { showToast } = useToast();
   const [showText, setShowText] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  const listId = useId();
+  const shown = showAll ? matches : matches.slice(0, SHOWN_MATCHES);
   const textId = useId();
   const text = matches.map((m) => collaborationText(framework, m)).join('\n');
 
@@ -69,8 +75,8 @@ export function CollaborationSection({
           improve.
         </p>
       ) : (
-        <ul className="match-list">
-          {matches.map((m) => (
+        <ul className="match-list" id={listId}>
+          {shown.map((m) => (
             <li key={m.criterionId} className="panel match">
               <h3 className="match__title">
                 {labels.criterion(m.criterionId)}{' '}
@@ -106,6 +112,20 @@ export function CollaborationSection({
           ))}
         </ul>
       )}
+      {matches.length > SHOWN_MATCHES ? (
+        <p className="match-list__more">
+          <Button
+            variant="secondary"
+            aria-controls={listId}
+            aria-expanded={showAll}
+            onClick={() => setShowAll((v) => !v)}
+          >
+            {showAll
+              ? `Show the first ${SHOWN_MATCHES} only`
+              : `Show all ${matches.length} criteria with matches`}
+          </Button>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -50,7 +50,7 @@ export function NetworkRadarSection({
               data={data}
               series={SERIES}
               title="The network’s median pillar scores with the interquartile range, out of 100"
-              caption="The shaded band runs from the lower to the upper quartile: half of the members score within it."
+              caption="Half of the members score between the dashed line (lower quartile) and the edge of the shaded area (upper quartile); the solid line is the median."
               formatValue={(v) => (v === null ? 'Not shown' : formatScore(v))}
             />
           </div>
