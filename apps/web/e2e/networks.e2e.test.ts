@@ -380,6 +380,19 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
       const file = await download;
       expect(file.suggestedFilename()).toBe('waymark-westmoor-anchor-network-2026-members.csv');
       await checkBothSizes(page, 'networks-08-dashboard', 'coordinator dashboard');
+
+      // The list pages, now with something in them.
+      await page.goto(`${server.url}/networks/${networkId}/cycles`);
+      await waitForHeading('Cycles');
+      await page.getByRole('link', { name: '2026' }).waitFor();
+      await checkBothSizes(page, 'networks-10-cycles', 'cycles list');
+      await page.goto(`${server.url}/networks`);
+      await waitForHeading('Networks');
+      await page.getByRole('link', { name: NETWORK }).waitFor();
+      expect(await page.locator('.network-card__relation').allTextContents()).toEqual([
+        'You coordinate it',
+      ]);
+      await checkBothSizes(page, 'networks-11-list', 'networks list');
       // The one failed request was the deliberate 422 for an address with no account (step 04).
       expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
     },

@@ -29,9 +29,7 @@ export function IndicatorsSection({
               <tr>
                 <th scope="col">Indicator</th>
                 <th scope="col">Pillar</th>
-                <th scope="col" className="data-table__number">
-                  Median
-                </th>
+                <th scope="col">Median</th>
                 <th scope="col" className="data-table__number">
                   Members reporting
                 </th>
@@ -43,7 +41,7 @@ export function IndicatorsSection({
                   <th scope="row">{labels.indicator(i.indicatorId)}</th>
                   <td>{labels.pillar(i.pillarId)}</td>
                   {i.status === 'ok' ? (
-                    <td className="data-table__number">
+                    <td>
                       <strong>{formatIndicator(i.median, i.unit)}</strong>
                     </td>
                   ) : (
