@@ -1,6 +1,5 @@
 import {
   assessmentProgress,
-  scoreAssessment,
   type TAssessmentScores,
   type TPillarTask,
   ZAssessmentDetail,
@@ -22,7 +21,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { AppError, ConflictError, NotFoundError, UnprocessableError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.queries.js';
-import { closedCyclesBlockingSubmit, listAssessmentCycles } from '../cycles/cycles.queries.js';
 import type { RouteModuleOptions } from '../route-options.js';
 import { ADMIN_ONLY, ROLES, requireMembership, WRITER_ROLES } from '../tenancy.js';
 import { actionRoutes } from './actions.routes.js';
@@ -36,7 +34,6 @@ import {
 } from './assessment-context.js';
 import {
   getMember,
-  insertRevision,
   listAnswerStates,
   listOrganisationAssessments,
   listPillarAssignments,
@@ -46,17 +43,11 @@ import {
   setPillarAssignment,
 } from './assessments.queries.js';
 import { exportRoutes } from './export.routes.js';
-import {
-  scoringOptions,
-  toAnswer,
-  toAnswerInput,
-  toAssessmentSummary,
-  toIso,
-  toRevisionAnswer,
-} from './mappers.js';
-import { handleProblemExtras, lockedError, ProblemWithExtras } from './problems.js';
+import { scoringOptions, toAnswer, toAnswerInput, toAssessmentSummary, toIso } from './mappers.js';
+import { handleProblemExtras, lockedError } from './problems.js';
 import { resultRoutes } from './results.routes.js';
 import { startAssessment } from './start-assessment.js';
+import { submitAssessment } from './submit-assessment.js';
 
 const tags = ['assessments'];
 const security = [{ bearerAuth: [] }];
@@ -289,60 +280,13 @@ const assessmentCoreRoutes: FastifyPluginAsyncZod<AssessmentModuleOptions> = asy
         { assessmentId, userId: request.user.id },
         ADMIN_ONLY,
       );
-      const result = await app.db.transaction(async (tx) => {
-        const db = tx as unknown as Db;
-        // Saves hold the row FOR SHARE: once locked here, the answers read below are final.
-        const locked = await lockAssessment(db, { assessmentId });
-        if (!locked) throw new NotFoundError();
-        if (locked.status === 'submitted') throw lockedError();
-        // One query: an assessment answering cycles can only be submitted while one of them is open.
-        const closed = closedCyclesBlockingSubmit(await listAssessmentCycles(db, { assessmentId }));
-        if (closed) {
-          throw new ConflictError(
-            'cycle_closed',
-            `The cycle "${closed.name}" closed on ${closed.closesOn}; a coordinator can extend it.`,
-          );
-        }
-        const answerRows = await listAnswers(db, { assessmentId });
-        const inputs = answerRows.map(toAnswerInput);
-        const progress = assessmentProgress(framework, inputs, scoring);
-        if (progress.missingCriterionIds.length > 0) {
-          throw new ProblemWithExtras(
-            422,
-            'assessment_incomplete',
-            'Unprocessable Content',
-            `${progress.missingCriterionIds.length} criteria still need a level or a not-applicable reason.`,
-            { missingCriterionIds: progress.missingCriterionIds },
-          );
-        }
-        const applicable = new Set(progress.pillars.flatMap((p) => p.criterionIds));
-        const scores: TAssessmentScores = scoreAssessment(
-          framework,
-          inputs.filter((a) => applicable.has(a.criterionId)),
-          scoring,
-        );
-        const revision = await insertRevision(db, {
+      const result = await app.db.transaction((tx) =>
+        submitAssessment(tx as unknown as Db, framework, scoring, {
           assessmentId,
-          revision: locked.revision,
-          answers: answerRows.filter((a) => applicable.has(a.criterionId)).map(toRevisionAnswer),
-          scores,
-          submittedBy: request.user.id,
-        });
-        const row = await setAssessmentState(
-          db,
-          { assessmentId },
-          { status: 'submitted', revision: locked.revision },
-        );
-        await recordAudit(db, {
-          actorUserId: request.user.id,
           organisationId: assessment.organisationId,
-          entityType: 'assessment',
-          entityId: assessmentId,
-          action: 'submitted',
-          data: { revision: locked.revision, overall: scores.overall },
-        });
-        return { row, revision, scores, progress };
-      });
+          userId: request.user.id,
+        }),
+      );
       return {
         assessment: toAssessmentSummary(result.row, result.progress),
         revision: {
