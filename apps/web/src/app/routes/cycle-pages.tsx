@@ -1,5 +1,5 @@
 import type { TCycleDetail, TNetwork } from '@waymark/rubric';
-import { Outlet, useOutletContext, useParams } from 'react-router';
+import { Link, Outlet, useOutletContext, useParams } from 'react-router';
 import { z } from 'zod';
 import { useCycle } from '../../api/cycles';
 import { ErrorState } from '../../components/error-state';
@@ -30,6 +30,11 @@ function CycleNotFound() {
       </h1>
       <p className="state-panel__detail">
         There is no cycle at this address in a network you coordinate or belong to. Check the link.
+      </p>
+      <p>
+        <Link to="/networks" className="button button--primary">
+          Go to your networks
+        </Link>
       </p>
     </section>
   );
