@@ -175,18 +175,23 @@ async function seedMember(seed: Seed): Promise<{ token: string; organisationId: 
       organisationId: organisation.id,
     },
   );
-  const detail = await api<{ pillars: { criterionIds: string[] }[] }>(
+  const detail = await api<{ pillars: { pillarId: string; criterionIds: string[] }[] }>(
     token,
     'GET',
     `/assessments/${link.assessmentId}`,
   );
   const criteria = detail.pillars.flatMap((p) => p.criterionIds);
+  // The share of spend in the local area, entered once beside the first procurement answer.
+  const spendCriterion = detail.pillars.find((p) => p.pillarId === 'procurement')?.criterionIds[0];
   for (const [index, criterionId] of criteria.entries()) {
     // One criterion left for the member that keeps answering.
     if (!seed.submit && index === criteria.length - 1) break;
     await api(token, 'PUT', `/assessments/${link.assessmentId}/answers/${criterionId}`, {
       level: seed.level,
       ...(seed.target ? { targetLevel: seed.target } : {}),
+      ...(criterionId === spendCriterion
+        ? { indicators: { 'local-spend-share': 10 * (seed.level ?? 0) } }
+        : {}),
       version: 0,
     });
   }
@@ -379,6 +384,16 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
       await page.getByRole('button', { name: 'Export members (CSV)' }).click();
       const file = await download;
       expect(file.suggestedFilename()).toBe('waymark-westmoor-anchor-network-2026-members.csv');
+      const aggregates = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export aggregates (CSV)' }).click();
+      expect((await aggregates).suggestedFilename()).toBe(
+        'waymark-westmoor-anchor-network-2026-aggregates.csv',
+      );
+      // Levels 4, 1, 2, 3 reported 40, 10, 20 and 30% local spend: the median is 25%.
+      const spend = page
+        .getByRole('region', { name: 'Indicators' })
+        .getByRole('row', { name: /% of spend within the local area/ });
+      expect(await spend.textContent()).toContain('25%');
       await checkBothSizes(page, 'networks-08-dashboard', 'coordinator dashboard');
 
       // The list pages, now with something in them.
