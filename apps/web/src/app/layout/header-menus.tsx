@@ -110,15 +110,18 @@ function NoticesLink() {
   const unread = useUnreadNoticeCount();
   const count = unread.data ?? 0;
   return (
-    <Link to="/notices" className="header-link header-link--notices">
+    <Link
+      to="/notices"
+      className="header-link header-link--notices"
+      // One name for every browser and reader, rather than one pieced together from the badge.
+      aria-label={count > 0 ? `Notices, ${count} unread` : undefined}
+    >
       Notices
+      {count > 0 ? ' ' : null}
       {count > 0 ? (
-        <>
-          <span className="unread-badge" aria-hidden="true">
-            {count > 99 ? '99+' : count}
-          </span>
-          <span className="visually-hidden">, {count} unread</span>
-        </>
+        <span className="unread-badge" aria-hidden="true">
+          {count > 99 ? '99+' : count}
+        </span>
       ) : null}
     </Link>
   );

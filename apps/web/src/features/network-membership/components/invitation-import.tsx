@@ -81,8 +81,8 @@ function ImportReport({ report }: { report: TNetworkInvitationImportResponse }) 
             <tr>
               <th scope="col">Row</th>
               <th scope="col">Organisation</th>
-              <th scope="col">Contact email</th>
               <th scope="col">Result</th>
+              <th scope="col">Contact email</th>
             </tr>
           </thead>
           <tbody>
@@ -90,7 +90,6 @@ function ImportReport({ report }: { report: TNetworkInvitationImportResponse }) 
               <tr key={row.row}>
                 <td className="assess-table__number">{row.row}</td>
                 <th scope="row">{row.organisationName || '–'}</th>
-                <td>{row.email || '–'}</td>
                 <td>
                   {row.outcome === 'accepted' ? (
                     'Invited'
@@ -101,6 +100,7 @@ function ImportReport({ report }: { report: TNetworkInvitationImportResponse }) 
                     </>
                   )}
                 </td>
+                <td>{row.email || '–'}</td>
               </tr>
             ))}
           </tbody>

@@ -8,6 +8,7 @@ import { LoadingState } from '../../../components/spinner';
 import { isApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { CHART_COLOURS } from '../../../lib/palette';
+import '../../../styles/assessments.css';
 import '../../../styles/network-membership.css';
 
 const RADAR_SERIES: readonly RadarSeries[] = [

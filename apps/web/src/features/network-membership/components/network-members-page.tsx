@@ -9,6 +9,7 @@ import { NetworkInvitationList } from './network-invitation-list';
 import { NetworkInviteForm } from './network-invite-form';
 import { NetworkMemberList } from './network-member-list';
 import { SendReminder } from './send-reminder';
+import '../../../styles/assessments.css';
 import '../../../styles/network-membership.css';
 
 export interface NetworkMembersPageProps {

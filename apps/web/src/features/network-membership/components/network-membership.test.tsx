@@ -249,7 +249,9 @@ describe('network members page (coordinator)', () => {
       screen.getByRole('link', { name: 'Download the invitation links (CSV)' }),
     ).toBeInTheDocument();
     const post = fetchMock.mock.calls.find(([url]) => String(url).endsWith('/invitations/import'));
-    expect(await (post?.[1]?.body as Blob).text()).toBe(csv);
+    const body = post?.[1]?.body;
+    expect(body).toBeInstanceOf(File);
+    expect(await (body as File).text()).toBe(csv);
     const headers = (post?.[1]?.headers ?? {}) as Record<string, string>;
     expect(headers['Content-Type']).toContain('text/csv');
   });

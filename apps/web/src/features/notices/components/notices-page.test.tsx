@@ -63,7 +63,14 @@ describe('notices page', () => {
     const unread = screen.getByRole('heading', {
       name: 'Unread: Reminder: submit your 2026 assessment',
     });
-    expect(unread.closest('li')).toHaveTextContent('2026 closes on 31 March 2026.');
+    expect(unread.closest('li')).toHaveTextContent(
+      'asks members to submit before the cycle closes',
+    );
+    expect(
+      within(unread.closest('li') as HTMLElement).getByRole('link', {
+        name: 'Open Northfield Anchors',
+      }),
+    ).toHaveAttribute('href', `/networks/${NETWORK_ID}`);
     expect(
       screen.getByRole('heading', { name: 'Welcome to the network' }).closest('li'),
     ).not.toHaveClass('notice-item--unread');

@@ -26,8 +26,8 @@ function NoticeItem({ notice }: { notice: TNotice }) {
           {notice.title}
         </h2>
         <span className="notice-item__meta">
-          {unread ? <span className="tag">Unread</span> : null} {notice.organisationName} ·{' '}
-          {formatDate(notice.createdAt)}
+          {unread ? <span className="tag tag--unread">Unread</span> : null}{' '}
+          {notice.organisationName} · {formatDate(notice.createdAt)}
         </span>
       </div>
       {paragraphs(notice.body).map((p) => (
@@ -35,12 +35,6 @@ function NoticeItem({ notice }: { notice: TNotice }) {
           {p}
         </p>
       ))}
-      {notice.kind === 'reminder' && notice.closesOn ? (
-        <p className="notice-item__body">
-          {notice.cycleName ? `${notice.cycleName} closes` : 'It closes'} on{' '}
-          <strong>{formatDate(notice.closesOn)}</strong>.
-        </p>
-      ) : null}
       <div className="form__actions">
         {notice.networkId ? (
           <Link to={`/networks/${notice.networkId}`}>
