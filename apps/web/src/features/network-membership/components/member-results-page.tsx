@@ -140,6 +140,26 @@ function MemberResults({ cycleId, results }: { cycleId: string; results: TCycleM
             </tbody>
           </table>
         </div>
+        <div className="panel results-priorities">
+          <h2>Largest gaps to target</h2>
+          {results.priorities.criteria.length === 0 ? (
+            <p>No question has a target above today’s level.</p>
+          ) : (
+            <ol className="priority-list">
+              {results.priorities.criteria.slice(0, 5).map((c) => (
+                <li key={c.criterionId} className="priority-list__item">
+                  <p className="priority-list__title">
+                    <strong>{c.title}</strong>
+                  </p>
+                  <p className="priority-list__gap">
+                    Today {c.level !== null ? `${c.level}. ${c.levelName ?? ''}` : 'not answered'},
+                    target level {c.targetLevel ?? '–'}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
         <div className="panel results-overview__chart">
           {results.radar.length > 0 ? (
             <RadarChart
@@ -186,7 +206,7 @@ function MemberResults({ cycleId, results }: { cycleId: string; results: TCycleM
                             ? `${c.level}. ${c.levelName ?? ''}`
                             : 'Not answered'}
                       </td>
-                      <td>{c.targetLevel ?? '–'}</td>
+                      <td>{c.targetLevel !== null ? `Level ${c.targetLevel}` : '–'}</td>
                     </tr>
                   ))}
                 </tbody>
