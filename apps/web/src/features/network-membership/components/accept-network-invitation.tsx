@@ -18,7 +18,7 @@ import { ErrorSummary, type ErrorSummaryItem } from '../../../components/form/er
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
 import { LoadingState } from '../../../components/spinner';
-import { isApiError } from '../../../lib/api-client';
+import { ApiError, isApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import {
   ORGANISATION_TYPE_LABELS,
@@ -209,6 +209,22 @@ function InvitationActions({
 
 const CREATE = 'new';
 
+/**
+ * The shared wording of `already_member` is about a person joining an organisation; here it is an
+ * organisation already in the network, so the API's own sentence says it better.
+ */
+function inNetworkTerms(error: unknown): unknown {
+  if (isApiError(error) && error.code === 'already_member') {
+    return new ApiError({
+      ...error.problem,
+      code: 'network_already_member',
+      title: 'There is a problem',
+      detail: error.problem.detail ?? 'This organisation is already a member of the network.',
+    });
+  }
+  return error;
+}
+
 const LABELS = {
   organisation: 'Which organisation joins?',
   'createOrganisation.name': 'Organisation name',
@@ -300,7 +316,7 @@ function AcceptForm({
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Accept the invitation">
       <ErrorSummary
-        error={accept.error}
+        error={inNetworkTerms(accept.error)}
         fieldErrors={items}
         labels={LABELS}
         focusKey={`${attempt}:${accept.failureCount}`}

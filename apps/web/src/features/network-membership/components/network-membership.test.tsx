@@ -546,6 +546,30 @@ describe('accepting a network invitation', () => {
     });
   });
 
+  it('says so when the chosen organisation is already in the network', async () => {
+    mockApi({
+      ...common,
+      'GET /network-invitations/preview': () => jsonResponse(aPreview()),
+      'POST /network-invitations/accept': () =>
+        problemResponse({
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          code: 'already_member',
+          detail: 'This organisation is already a member of the network.',
+        }),
+    });
+    const { user } = renderApp(ACCEPT);
+    await user.click(await screen.findByRole('radio', { name: /Northfield Council/ }));
+    await user.click(screen.getByRole('radio', { name: 'Named' }));
+    await user.click(screen.getByRole('button', { name: 'Accept and join Northfield Anchors' }));
+    const summary = await screen.findByRole('alert');
+    await waitFor(() =>
+      expect(summary).toHaveTextContent('This organisation is already a member of the network.'),
+    );
+    expect(summary).not.toHaveTextContent('This person is already a member');
+  });
+
   it('says when the link was for someone else, or has been used', async () => {
     mockApi({
       ...common,
