@@ -69,6 +69,43 @@ function RadiusTick({ x, y, payload }: RadiusTickProps) {
   );
 }
 
+interface BandPoint {
+  x: number;
+  y: number;
+}
+
+export interface BandShapeProps {
+  points?: readonly BandPoint[];
+  baseLinePoints?: readonly BandPoint[];
+  fill?: string;
+  fillOpacity?: number | string;
+}
+
+function ringPath(points: readonly BandPoint[]): string {
+  return `${points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join('')}Z`;
+}
+
+// The area between two polygons, one inside the other: both as sub-paths of one path, filled
+// even-odd, so the inner one is a hole. (recharts' own range polygon stitches the two together
+// with a seam across the band.) A null value sits at the centre, as recharts draws it.
+export function BandShape({ points, baseLinePoints, fill, fillOpacity }: BandShapeProps) {
+  if (!points?.length || !baseLinePoints?.length) return null;
+  return (
+    <path
+      className="radar-chart__band"
+      d={`${ringPath(points)}${ringPath(baseLinePoints)}`}
+      fill={fill}
+      fillOpacity={fillOpacity}
+      fillRule="evenodd"
+      stroke="none"
+    />
+  );
+}
+
+function numberOrNull(value: RadarRow[string] | undefined): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
 /** The recharts part of `RadarChart`, in a chunk of its own: only pages that draw a chart load it. */
 export function RadarChartDrawing({
   data,
@@ -98,17 +135,37 @@ export function RadarChartDrawing({
         tick={<RadiusTick />}
         axisLine={false}
       />
+      {/* Bands first, beneath every line; they stay out of the tooltip, which lists the lines. */}
+      {series.map((s) => {
+        const inner = s.fillFrom;
+        if (!inner || s.fill === 'none') return null;
+        return (
+          <Radar
+            key={`${s.key}-band`}
+            dataKey={(row: RadarRow) => [numberOrNull(row[inner]), numberOrNull(row[s.key])]}
+            stroke="none"
+            fill={s.fill ?? s.colour}
+            fillOpacity={s.fillOpacity ?? 0.2}
+            shape={(props: BandShapeProps) => <BandShape {...props} />}
+            tooltipType="none"
+            legendType="none"
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+          />
+        );
+      })}
       {series.map((s) => (
         <Radar
           key={s.key}
           name={s.label}
           dataKey={s.key}
           stroke={s.colour}
-          strokeWidth={2}
+          strokeWidth={s.strokeWidth ?? 2}
           strokeDasharray={s.dashed ? '6 4' : undefined}
-          fill={s.colour}
-          fillOpacity={s.fillOpacity ?? 0.2}
-          dot={{ r: 3, fillOpacity: 1 }}
+          fill={s.fillFrom || s.fill === 'none' ? 'none' : (s.fill ?? s.colour)}
+          fillOpacity={s.fillFrom ? 0 : (s.fillOpacity ?? 0.2)}
+          dot={s.dots === false ? false : { r: 3, fillOpacity: 1 }}
           isAnimationActive={false}
         />
       ))}

@@ -70,6 +70,53 @@ describe('RadarChart', () => {
     expect(swatches[1]).toHaveAttribute('data-dashed', 'true');
   });
 
+  it('shows a band’s own fill in its legend swatch, and an outline-only series as an outline', () => {
+    const band: RadarSeries[] = [
+      { key: 'q1', label: 'Lower quartile', colour: '#a1447a', fill: 'none', dashed: true },
+      {
+        key: 'q3',
+        label: 'Upper quartile',
+        colour: '#a1447a',
+        fill: '#17324d',
+        fillOpacity: 0.25,
+        fillFrom: 'q1',
+      },
+      { key: 'median', label: 'Median', colour: '#17324d', fill: 'none' },
+    ];
+    const { container } = render(
+      <RadarChart
+        data={[{ axis: 'Employment', q1: 20, q3: 60, median: 40 }]}
+        series={band}
+        title="Band"
+      />,
+    );
+    const swatches = Array.from(container.querySelectorAll<HTMLElement>('.radar-chart__swatch'));
+    expect(swatches.map((s) => s.dataset.band)).toEqual([undefined, 'true', undefined]);
+    const tint = swatches[1]?.firstElementChild as HTMLElement | null;
+    expect(tint?.style.backgroundColor).toBe('rgb(23, 50, 77)');
+    expect(tint?.style.opacity).toBe('0.25');
+    expect(swatches[1]?.style.borderColor).toBe('rgb(161, 68, 122)');
+    expect(swatches[0]?.style.backgroundColor).toBe('transparent');
+    expect(swatches[2]?.style.backgroundColor).toBe('transparent');
+    expect(swatches[2]?.childElementCount).toBe(0);
+    // Every series keeps its column in the table, the band's inner edge too.
+    const table = screen.getByRole('table', { name: 'Band' });
+    expect(
+      within(table)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['20', '60', '40']);
+  });
+
+  it('keeps the default series looking as before: a solid swatch, or an outline when dashed', () => {
+    const { container } = render(<RadarChart data={data} series={series} title="Scores" />);
+    const [today, target] = Array.from(
+      container.querySelectorAll<HTMLElement>('.radar-chart__swatch'),
+    );
+    expect(today?.style.backgroundColor).toBe('rgb(23, 50, 77)');
+    expect(target?.style.backgroundColor).toBe('transparent');
+  });
+
   it("holds the drawing's place, as wide as it will be, until the chart library has loaded", async () => {
     const { container } = render(
       <RadarChart data={data} series={series} title="Scores" maxSize={320} />,

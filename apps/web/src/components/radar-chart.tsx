@@ -4,10 +4,22 @@ import { lazy, Suspense, useId } from 'react';
 export interface RadarSeries {
   key: string;
   label: string;
+  /** The line's colour, and the fill's unless `fill` says otherwise. */
   colour: string;
+  /** The fill's colour, or `'none'` for an outline only; defaults to `colour`. */
+  fill?: string;
   /** 0 for an outline only; defaults to 0.2. */
   fillOpacity?: number;
+  /**
+   * The key of another series inside this one (e.g. the lower quartile for the upper): only the
+   * ring between the two is filled, so that a band reads as a band and the grid inside it shows.
+   */
+  fillFrom?: string;
   dashed?: boolean;
+  /** Line width in pixels; defaults to 2. */
+  strokeWidth?: number;
+  /** A dot at each axis; defaults to true. */
+  dots?: boolean;
 }
 
 /** A row per axis, e.g. `{ axis: 'Employment', current: 66.7, target: 100 }`; null is "no score". */
@@ -16,6 +28,7 @@ export type RadarRow = { [key: string]: string | number | null };
 export interface RadarChartProps {
   /** Rows ready to plot; shape them in the rubric package (`toRadarData`), not here. */
   data: readonly RadarRow[];
+  /** Drawn in order, each over the ones before (bands beneath every line); one table column each. */
   series: readonly RadarSeries[];
   /** The chart's accessible name, also the caption of its data table. */
   title: string;
@@ -45,6 +58,37 @@ const RadarChartDrawing = lazy(() =>
 
 function defaultFormat(value: number | null): string {
   return value === null ? 'Not scored' : String(value);
+}
+
+/**
+ * The legend's swatch: a box outlined like the line and filled like the area. A series that names
+ * its own fill shows that fill at its opacity (an inner box, so that the outline stays opaque);
+ * otherwise the box is solid unless the line is dashed, as it always was.
+ */
+function Swatch({ series: s }: { series: RadarSeries }) {
+  const ownFill = s.fill !== undefined && s.fill !== 'none' ? s.fill : null;
+  return (
+    <span
+      className="radar-chart__swatch"
+      data-dashed={s.dashed ? 'true' : undefined}
+      data-band={s.fillFrom ? 'true' : undefined}
+      style={{
+        borderColor: s.colour,
+        backgroundColor: s.fill === undefined && !s.dashed ? s.colour : 'transparent',
+      }}
+    >
+      {ownFill ? (
+        <span
+          style={{
+            display: 'block',
+            height: '100%',
+            backgroundColor: ownFill,
+            opacity: s.fillOpacity ?? 0.2,
+          }}
+        />
+      ) : null}
+    </span>
+  );
 }
 
 function cellValue(row: RadarRow, key: string): number | null {
@@ -85,14 +129,7 @@ export function RadarChart({
       <ul className="radar-chart__legend" aria-hidden="true">
         {series.map((s) => (
           <li key={s.key}>
-            <span
-              className="radar-chart__swatch"
-              data-dashed={s.dashed ? 'true' : undefined}
-              style={{
-                borderColor: s.colour,
-                backgroundColor: s.dashed ? 'transparent' : s.colour,
-              }}
-            />
+            <Swatch series={s} />
             {s.label}
           </li>
         ))}

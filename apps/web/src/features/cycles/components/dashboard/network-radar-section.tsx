@@ -4,16 +4,30 @@ import { CHART_COLOURS } from '../../../../lib/palette';
 import { ScrollRegion } from '../scroll-region';
 import { type DashboardLabels, notEnough } from './labels';
 
+// The interquartile band is the shaded ring between the two quartile lines (the upper quartile's
+// fill stops at the lower one). The median comes last, so that it is drawn over both, thicker and
+// with a dot per pillar. Colour is not the only cue: the lower quartile is dashed, the upper solid.
 const SERIES: readonly RadarSeries[] = [
-  { key: 'q3', label: 'Upper quartile', colour: CHART_COLOURS.target, fillOpacity: 0.14 },
   {
     key: 'q1',
     label: 'Lower quartile',
     colour: CHART_COLOURS.target,
+    fill: 'none',
     dashed: true,
-    fillOpacity: 0,
+    strokeWidth: 1.5,
+    dots: false,
   },
-  { key: 'median', label: 'Median', colour: CHART_COLOURS.current, fillOpacity: 0 },
+  {
+    key: 'q3',
+    label: 'Upper quartile',
+    colour: CHART_COLOURS.target,
+    fill: CHART_COLOURS.target,
+    fillOpacity: 0.2,
+    fillFrom: 'q1',
+    strokeWidth: 1.5,
+    dots: false,
+  },
+  { key: 'median', label: 'Median', colour: CHART_COLOURS.current, fill: 'none', strokeWidth: 3 },
 ];
 
 /** The network's median per pillar with its interquartile band, and the same figures as a table. */
@@ -50,7 +64,7 @@ export function NetworkRadarSection({
               data={data}
               series={SERIES}
               title="The network’s median pillar scores with the interquartile range, out of 100"
-              caption="Half of the members score between the dashed line (lower quartile) and the edge of the shaded area (upper quartile); the solid line is the median."
+              caption="The shaded band holds the middle half of the members: it runs from the lower quartile (dashed line) to the upper quartile (thin solid line). The thick line with a dot on each pillar is the median."
               formatValue={(v) => (v === null ? 'Not shown' : formatScore(v))}
             />
           </div>

@@ -1,0 +1,96 @@
+import { render, screen, within } from '@testing-library/react';
+import type { TDashboardRadar } from '@waymark/rubric';
+import { describe, expect, it } from 'vitest';
+import type { DashboardLabels } from './labels';
+import { NetworkRadarSection } from './network-radar-section';
+
+const TITLES: Record<string, string> = {
+  employment: 'Employment',
+  procurement: 'Procurement',
+  'net-zero': 'Net zero',
+  'corporate-community': 'Corporate and community',
+};
+
+const labels: DashboardLabels = {
+  pillar: (id) => TITLES[id] ?? id,
+  criterion: (id) => id,
+  indicator: (id) => id,
+  level: (level) => `Level ${level}`,
+};
+
+const ok = (pillarId: string, q1: number, median: number, q3: number) =>
+  ({ status: 'ok', pillarId, contributors: 6, q1, median, q3 }) as const;
+
+const radar: TDashboardRadar = {
+  contributors: 6,
+  anonymousContributors: 2,
+  overall: { status: 'ok', contributors: 6, q1: 30, median: 45, q3: 60 },
+  pillars: [
+    ok('employment', 25, 50, 75),
+    ok('procurement', 10, 20.5, 40),
+    ok('net-zero', 0, 12.5, 33.3),
+    { status: 'suppressed', pillarId: 'corporate-community', contributors: 2 },
+  ],
+};
+
+describe('NetworkRadarSection', () => {
+  it('draws the median inside its interquartile band, explained in words as well as colour', () => {
+    const { container } = render(
+      <NetworkRadarSection radar={radar} threshold={3} labels={labels} />,
+    );
+    expect(
+      screen.getByRole('img', {
+        name: 'The network’s median pillar scores with the interquartile range, out of 100',
+      }),
+    ).toBeInTheDocument();
+    const figure = screen.getByRole('figure', { name: /shaded band holds the middle half/ });
+    expect(figure).toHaveAccessibleName(
+      'The shaded band holds the middle half of the members: it runs from the lower quartile (dashed line) to the upper quartile (thin solid line). The thick line with a dot on each pillar is the median.',
+    );
+    // The legend: the lower quartile dashed, the upper quartile carrying the band's tint.
+    const swatches = Array.from(container.querySelectorAll<HTMLElement>('.radar-chart__swatch'));
+    expect(container.querySelector('.radar-chart__legend')?.textContent).toBe(
+      'Lower quartileUpper quartileMedian',
+    );
+    expect(swatches.map((s) => [s.dataset.dashed, s.dataset.band])).toEqual([
+      ['true', undefined],
+      [undefined, 'true'],
+      [undefined, undefined],
+    ]);
+  });
+
+  it('gives the chart’s figures as a table, a suppressed pillar as “Not shown”', () => {
+    render(<NetworkRadarSection radar={radar} threshold={3} labels={labels} />);
+    const table = screen.getByRole('table', {
+      name: 'The network’s median pillar scores with the interquartile range, out of 100',
+    });
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((row) => Array.from(row.children, (cell) => cell.textContent));
+    expect(rows[0]).toEqual(['Pillar', 'Lower quartile', 'Upper quartile', 'Median']);
+    expect(rows[1]?.[0]).toBe('Employment');
+    expect(rows[4]).toEqual(['Corporate and community', 'Not shown', 'Not shown', 'Not shown']);
+    // The visible table says why a pillar is missing.
+    const visible = screen.getByRole('table', {
+      name: 'Pillar scores across the network, out of 100',
+    });
+    expect(within(visible).getByText('Not enough submissions yet (2 of 3)')).toBeInTheDocument();
+    expect(screen.getByText(/6 so far, 2 of them anonymous/)).toBeInTheDocument();
+  });
+
+  it('leaves the chart out when fewer than three pillars can be drawn', () => {
+    const sparse: TDashboardRadar = {
+      ...radar,
+      pillars: [
+        ok('employment', 25, 50, 75),
+        { status: 'suppressed', pillarId: 'procurement', contributors: 2 },
+        { status: 'suppressed', pillarId: 'net-zero', contributors: 2 },
+      ],
+    };
+    render(<NetworkRadarSection radar={sparse} threshold={3} labels={labels} />);
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(
+      screen.getByText('Too few pillars have enough submissions to draw the chart: see the table.'),
+    ).toBeInTheDocument();
+  });
+});
