@@ -38,6 +38,7 @@ let cycleId = '';
 let memberOrgId = '';
 let memberLink = '';
 let namedOrgId = '';
+let memberAssessmentId = '';
 
 const coordinatorApi = <T = unknown>(method: string, path: string, body?: unknown) =>
   apiClient(server.url, () => coordinatorToken)<T>(method, path, body);
@@ -305,17 +306,39 @@ describe('network membership (issue 9)', () => {
       expect(await section.getByRole('table').count()).toBe(0);
       await section.scrollIntoViewIfNeeded();
       await checkBothSizes(page, 'network-06-benchmark-suppressed', 'results page benchmark');
+      memberAssessmentId = assessmentId;
     },
     STEP_TIMEOUT,
   );
 
   it(
-    '05 the coordinator cannot open an anonymous member’s results',
+    '05 at the fifth submission the benchmark shows the median, middle half and quartile',
+    async () => {
+      await joinAndSubmit('Fifth Street Trust', 'kim@fifth.example', 'anonymous');
+      await page.goto(`${server.url}/assessments/${memberAssessmentId}/results`);
+      await waitForHeading('Results');
+      const table = page.getByRole('table', {
+        name: /^All members: 5 organisations have submitted/,
+      });
+      await table.waitFor();
+      const employment = table.getByRole('row', { name: /^Employment/ });
+      // Four members at level 3 (67), this one at level 2 (33): the lowest quarter.
+      await eventually(() => employment.textContent()).toContain('Lowest quarter');
+      expect(await employment.textContent()).toContain('67');
+      await table.scrollIntoViewIfNeeded();
+      await expectNoSidewaysScroll('results page benchmark');
+      await checkBothSizes(page, 'network-07-benchmark-shown', 'results page benchmark (shown)');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    '06 the coordinator cannot open an anonymous member’s results, and reads a named one’s',
     async () => {
       await signInAs(COORDINATOR.email);
       await page.goto(`${server.url}/cycles/${cycleId}/members/${memberOrgId}`);
       await waitForHeading('Results not found or not shared');
-      await checkBothSizes(page, 'network-07-member-results-hidden', 'member results (anonymous)');
+      await checkBothSizes(page, 'network-08-member-results-hidden', 'member results (anonymous)');
       // A named member's results open read-only.
       await page.goto(`${server.url}/cycles/${cycleId}/members/${namedOrgId}`);
       await waitForHeading('Westbank Credit Union: results');
@@ -331,7 +354,7 @@ describe('network membership (issue 9)', () => {
       // The radar is drawn by a chunk of its own: wait for it before the screenshots.
       await page.locator('.radar-chart .recharts-surface').first().waitFor();
       await page.waitForTimeout(1000);
-      await checkBothSizes(page, 'network-08-member-results-named', 'member results (named)');
+      await checkBothSizes(page, 'network-09-member-results-named', 'member results (named)');
       // 401: the session restore after signing out; 404: the hidden results; 422: the malformed CSV.
       expect(errors.filter((e) => !/status of (401|404|422)/.test(e))).toEqual([]);
     },

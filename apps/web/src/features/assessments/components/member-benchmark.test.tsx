@@ -169,7 +169,14 @@ describe('member benchmark on the results page', () => {
       within(rows[1] as HTMLElement)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['33', '40', '30 to 50', 'Second quarter']);
+    ).toEqual(['33', '40', '30 to 50', 'Second quarter', '']);
+    // The spread draws the same figures: the middle half from 30 to 50, the score at 33.3.
+    const band = (rows[1] as HTMLElement).querySelector<HTMLElement>('.spread-bar__band');
+    expect(band?.style.left).toBe('30%');
+    expect(band?.style.width).toBe('20%');
+    expect(
+      (rows[1] as HTMLElement).querySelector<HTMLElement>('.spread-bar__yours')?.style.left,
+    ).toBe('33.3%');
     expect(rows[4]).toHaveTextContent('Not enough submissions yet (4 of 5)');
     // Similar members: too few, so only the count shows.
     expect(within(section).getByText('Not enough submissions yet (2 of 5).')).toBeInTheDocument();

@@ -167,15 +167,25 @@ function BenchmarkGroup({
       <section className="table-scroll" tabIndex={0} aria-label={`${title}: table`}>
         <table className="assess-table member-benchmark__table">
           <caption>
-            {title}: {submitted}. Scores out of 100.
+            {title}: {submitted}. Scores out of 100. In the spread, the band is the middle half, the
+            line the median and the dot your score.
           </caption>
           <thead>
             <tr>
               <th scope="col">Pillar</th>
-              <th scope="col">Your score</th>
-              <th scope="col">Median</th>
-              <th scope="col">Middle half</th>
+              <th scope="col" className="assess-table__number">
+                Your score
+              </th>
+              <th scope="col" className="assess-table__number">
+                Median
+              </th>
+              <th scope="col" className="assess-table__number">
+                Middle half
+              </th>
               <th scope="col">Your position</th>
+              <th scope="col" className="member-benchmark__spread-head">
+                Spread <span className="visually-hidden">(a picture of the figures before)</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -194,6 +204,37 @@ function BenchmarkGroup({
         </table>
       </section>
     </div>
+  );
+}
+
+const clamp = (value: number) => Math.min(100, Math.max(0, value));
+
+/**
+ * The middle half as a band on a 0–100 line, the median as a tick and the organisation's score as
+ * a dot. Decorative: the same figures are in the row's cells.
+ */
+function SpreadBar({
+  q1,
+  median,
+  q3,
+  yours,
+}: {
+  q1: number;
+  median: number;
+  q3: number;
+  yours: number | null;
+}) {
+  return (
+    <span className="spread-bar" aria-hidden="true">
+      <span
+        className="spread-bar__band"
+        style={{ left: `${clamp(q1)}%`, width: `${clamp(q3) - clamp(q1)}%` }}
+      />
+      <span className="spread-bar__median" style={{ left: `${clamp(median)}%` }} />
+      {yours !== null ? (
+        <span className="spread-bar__yours" style={{ left: `${clamp(yours)}%` }} />
+      ) : null}
+    </span>
   );
 }
 
@@ -218,9 +259,12 @@ function FigureRow({
             {formatScore(stat.q1)} to {formatScore(stat.q3)}
           </td>
           <td>{figure.yourQuartile ? QUARTILE_LABELS[figure.yourQuartile] : '–'}</td>
+          <td>
+            <SpreadBar q1={stat.q1} median={stat.median} q3={stat.q3} yours={figure.yourScore} />
+          </td>
         </>
       ) : (
-        <td colSpan={3}>{notEnoughSubmissions(stat.contributors, threshold)}</td>
+        <td colSpan={4}>{notEnoughSubmissions(stat.contributors, threshold)}</td>
       )}
     </tr>
   );
