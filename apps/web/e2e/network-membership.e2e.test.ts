@@ -252,6 +252,16 @@ describe('network membership (issue 9)', () => {
       expect(await table.textContent()).toContain('Anonymous');
       await expectNoSidewaysScroll('members page (member)');
       await checkBothSizes(page, 'network-04-members-member', 'members page (member)');
+      // The admin may change the sharing level: the dialog explains both, the current one chosen.
+      await page.getByRole('button', { name: 'Change sharing of Eastgate Food Bank' }).click();
+      const dialog = page.getByRole('dialog', {
+        name: 'How Eastgate Food Bank shares its results',
+      });
+      await dialog.waitFor();
+      expect(await dialog.getByRole('radio', { name: 'Anonymous' }).isChecked()).toBe(true);
+      await checkBothSizes(page, 'network-04b-sharing-dialog', 'change sharing dialog');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await eventually(() => dialog.count()).toBe(0);
     },
     STEP_TIMEOUT,
   );
