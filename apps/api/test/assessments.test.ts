@@ -10,7 +10,13 @@ import {
 } from '@waymark/rubric';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { assessmentRevisions, assessments, organisations } from '../src/db/schema.js';
+import {
+  assessmentRevisions,
+  assessments,
+  cycleAssessments,
+  cycles,
+  organisations,
+} from '../src/db/schema.js';
 import {
   type AssessmentTeam,
   answerAll,
@@ -20,6 +26,7 @@ import {
   useAssessmentTeam,
 } from './assessment-factories.js';
 import { useTestApp } from './build-test-app.js';
+import { addNetworkMember, createNetwork } from './cycle-factories.js';
 import { addMember, call, createOrganisation, createUser } from './factories.js';
 
 const ctx = useTestApp();
@@ -294,6 +301,87 @@ describe('GET /assessments/:assessmentId', () => {
       answered: 5,
       applicable: 5,
       percentAnswered: 100,
+    });
+  });
+
+  describe('the network cycles it answers', () => {
+    async function linkCycle(
+      network: { id: string },
+      cycle: { name: string; opensOn: string; closesOn: string },
+      link: { organisationId: string; assessmentId: string } = {
+        organisationId: team.org.id,
+        assessmentId: team.assessment.id,
+      },
+    ) {
+      const [row] = await ctx.database.db
+        .insert(cycles)
+        .values({ networkId: network.id, ...create, ...cycle })
+        .returning({ id: cycles.id });
+      if (!row) throw new Error('cycle not created');
+      await ctx.database.db.insert(cycleAssessments).values({ cycleId: row.id, ...link });
+      return row;
+    }
+
+    it('a standalone assessment answers none', async () => {
+      const body = ZAssessmentDetail.parse((await call(ctx, team.viewer, 'GET', url())).json());
+      expect(body.cycles).toEqual([]);
+    });
+
+    it("lists both networks' cycles, latest closing first; a network left is no longer listed", async () => {
+      const coordinator = await createUser(ctx, { name: 'Coco Coordinator' });
+      const leeds = await createNetwork(ctx, coordinator, { name: 'Leeds Anchors' });
+      const york = await createNetwork(ctx, coordinator, { name: 'York Anchors' });
+      await addNetworkMember(ctx, leeds, team.org);
+      await addNetworkMember(ctx, york, team.org);
+      const closed = await linkCycle(leeds, {
+        name: '2020',
+        opensOn: '2020-03-01',
+        closesOn: '2020-03-31',
+      });
+      const open = await linkCycle(york, {
+        name: 'Forever',
+        opensOn: '2020-01-01',
+        closesOn: '2999-12-31',
+      });
+      // Another organisation's link to a cycle of the same network is not this assessment's.
+      const other = await createOrganisation(ctx, team.admin);
+      const otherAssessment = await createAssessment(ctx, other);
+      await addNetworkMember(ctx, leeds, other);
+      await linkCycle(
+        leeds,
+        { name: 'Theirs', opensOn: '2020-01-01', closesOn: '2999-12-31' },
+        { organisationId: other.id, assessmentId: otherAssessment.id },
+      );
+
+      const body = ZAssessmentDetail.parse((await call(ctx, team.viewer, 'GET', url())).json());
+      expect(body.cycles).toEqual([
+        {
+          cycleId: open.id,
+          cycleName: 'Forever',
+          networkId: york.id,
+          networkName: 'York Anchors',
+          status: 'open',
+          closesOn: '2999-12-31',
+        },
+        {
+          cycleId: closed.id,
+          cycleName: '2020',
+          networkId: leeds.id,
+          networkName: 'Leeds Anchors',
+          status: 'closed',
+          closesOn: '2020-03-31',
+        },
+      ]);
+
+      const left = await call(
+        ctx,
+        team.admin,
+        'DELETE',
+        `/networks/${york.id}/members/${team.org.id}`,
+      );
+      expect(left.statusCode).toBe(204);
+      const after = ZAssessmentDetail.parse((await call(ctx, team.viewer, 'GET', url())).json());
+      expect(after.cycles.map((c) => c.cycleId)).toEqual([closed.id]);
     });
   });
 

@@ -217,6 +217,21 @@ export const ZPillarTask = z.object({
 });
 export type TPillarTask = z.infer<typeof ZPillarTask>;
 
+/**
+ * A network cycle the assessment answers (issue 9), from the organisation's links to cycles, and
+ * only in networks the organisation is still a member of. `status` takes the values of
+ * `CYCLE_STATUSES` in cycles.ts, which imports this module, so it is spelled out here.
+ */
+export const ZAssessmentCycle = z.object({
+  cycleId: ZId,
+  cycleName: z.string(),
+  networkId: ZId,
+  networkName: z.string(),
+  status: z.enum(['upcoming', 'open', 'closed']),
+  closesOn: z.iso.date(),
+});
+export type TAssessmentCycle = z.infer<typeof ZAssessmentCycle>;
+
 /** `GET /assessments/:assessmentId`. */
 export const ZAssessmentDetail = z.object({
   assessment: ZAssessmentSummary,
@@ -228,6 +243,8 @@ export const ZAssessmentDetail = z.object({
   pillars: z.array(ZPillarTask),
   /** Every stored answer (only for applicable criteria). */
   answers: z.array(ZAnswer),
+  /** The network cycles it answers, latest closing first; empty for a standalone assessment. */
+  cycles: z.array(ZAssessmentCycle),
 });
 export type TAssessmentDetail = z.infer<typeof ZAssessmentDetail>;
 

@@ -1,10 +1,14 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   answers,
   assessmentRevisions,
   assessments,
+  cycleAssessments,
+  cycles,
   memberships,
+  networkMembers,
+  networks,
   organisations,
   pillarAssignments,
   users,
@@ -70,6 +74,43 @@ export async function getAssessmentForMember(
     .where(eq(assessments.id, key.assessmentId))
     .limit(1);
   return rows[0] as AssessmentForMember | undefined;
+}
+
+/**
+ * The network cycles an assessment answers, in one statement: its links to cycles, only in
+ * networks its organisation is still a member of (a link outlives leaving, but is no longer shown).
+ * Latest closing first.
+ */
+export function listAssessmentCycles(
+  db: Db,
+  key: { assessmentId: string; organisationId: string },
+) {
+  return db
+    .select({
+      cycleId: cycles.id,
+      cycleName: cycles.name,
+      networkId: networks.id,
+      networkName: networks.name,
+      opensOn: cycles.opensOn,
+      closesOn: cycles.closesOn,
+    })
+    .from(cycleAssessments)
+    .innerJoin(cycles, eq(cycles.id, cycleAssessments.cycleId))
+    .innerJoin(networks, eq(networks.id, cycles.networkId))
+    .innerJoin(
+      networkMembers,
+      and(
+        eq(networkMembers.networkId, cycles.networkId),
+        eq(networkMembers.organisationId, cycleAssessments.organisationId),
+      ),
+    )
+    .where(
+      and(
+        eq(cycleAssessments.assessmentId, key.assessmentId),
+        eq(cycleAssessments.organisationId, key.organisationId),
+      ),
+    )
+    .orderBy(desc(cycles.closesOn), asc(networks.name), asc(cycles.name), asc(cycles.id));
 }
 
 export async function listOrganisationAssessments(

@@ -35,6 +35,7 @@ import {
 import {
   getMember,
   listAnswerStates,
+  listAssessmentCycles,
   listOrganisationAssessments,
   listPillarAssignments,
   listRevisions,
@@ -43,7 +44,14 @@ import {
   setPillarAssignment,
 } from './assessments.queries.js';
 import { exportRoutes } from './export.routes.js';
-import { scoringOptions, toAnswer, toAnswerInput, toAssessmentSummary, toIso } from './mappers.js';
+import {
+  scoringOptions,
+  toAnswer,
+  toAnswerInput,
+  toAssessmentCycle,
+  toAssessmentSummary,
+  toIso,
+} from './mappers.js';
 import { handleProblemExtras, lockedError } from './problems.js';
 import { resultRoutes } from './results.routes.js';
 import { startAssessment } from './start-assessment.js';
@@ -161,10 +169,15 @@ const assessmentCoreRoutes: FastifyPluginAsyncZod<AssessmentModuleOptions> = asy
         ROLES,
       );
       const { assessment, framework, role, scoring } = context;
-      const [answerRows, assignments] = await Promise.all([
+      const [answerRows, assignments, cycleRows] = await Promise.all([
         listAnswers(app.db, { assessmentId: assessment.id }),
         listPillarAssignments(app.db, { assessmentId: assessment.id }),
+        listAssessmentCycles(app.db, {
+          assessmentId: assessment.id,
+          organisationId: assessment.organisationId,
+        }),
       ]);
+      const now = new Date();
       const progress = assessmentProgress(framework, answerRows.map(toAnswerInput), scoring);
       const assigneeOf = new Map(assignments.map((a) => [a.pillarId, a]));
       const pillars: TPillarTask[] = progress.pillars.map((p) => {
@@ -188,6 +201,7 @@ const assessmentCoreRoutes: FastifyPluginAsyncZod<AssessmentModuleOptions> = asy
         canEdit: WRITER_ROLES.includes(role) && assessment.status !== 'submitted',
         pillars,
         answers: answerRows.filter((a) => applicable.has(a.criterionId)).map(toAnswer),
+        cycles: cycleRows.map((row) => toAssessmentCycle(row, now)),
       };
     },
   });

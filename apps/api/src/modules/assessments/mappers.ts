@@ -2,11 +2,13 @@ import {
   type AssessmentProgress,
   type TAnswer,
   type TAnswerInput,
+  type TAssessmentCycle,
   type TAssessmentSummary,
   type TOrganisationProfile,
   type TRevisionAnswer,
   ZAssessmentProfile,
 } from '@waymark/rubric';
+import { cycleStatus } from '../cycles/cycle-dates.js';
 import type { AnswerRow } from './answers.queries.js';
 import type { AssessmentRow } from './assessments.queries.js';
 
@@ -24,6 +26,15 @@ export function scoringOptions(row: Pick<AssessmentRow, 'profile' | 'includedOpt
     profile: row.profile as TOrganisationProfile,
     includeOptionalPillars: row.includedOptionalPillars,
   };
+}
+
+/** A cycle the assessment answers, with its status at `now` (Europe/London calendar dates). */
+export function toAssessmentCycle(
+  row: Omit<TAssessmentCycle, 'status'> & { opensOn: string },
+  now: Date,
+): TAssessmentCycle {
+  const { opensOn, ...cycle } = row;
+  return { ...cycle, status: cycleStatus({ opensOn, closesOn: row.closesOn }, now).status };
 }
 
 export function toIso(value: Date | string): string {
