@@ -2,10 +2,7 @@ import { createBrowserRouter, type NonIndexRouteObject, type RouteObject } from 
 import { assessmentRoutes } from './routes/assessment-routes';
 import { cycleRoutes } from './routes/cycle-routes';
 import { ExplorerRoute } from './routes/explorer';
-import {
-  networkInvitationPublicRoutes,
-  networkMembershipRoutes,
-} from './routes/network-invitation-routes';
+import { networkInvitationPublicRoutes } from './routes/network-invitation-routes';
 import { networkRoutes } from './routes/network-routes';
 import { NotFoundRoute } from './routes/not-found';
 import { noticeRoutes } from './routes/notice-routes';
@@ -117,7 +114,6 @@ export const routes: RouteObject[] = [
           ...otherAssessmentRoutes,
           ...networkRoutes,
           ...cycleRoutes,
-          ...networkMembershipRoutes,
           ...noticeRoutes,
         ],
       },

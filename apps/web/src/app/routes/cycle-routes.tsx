@@ -6,8 +6,8 @@ const pages = () => import('./cycle-pages');
 /**
  * The cycle pages (issue 9), mounted by `router.tsx` inside the signed-in gate: a cycle's details
  * (extend or reopen it) and its coordinator dashboard, in one layout that loads the cycle and shows
- * its network's navigation. A named member's read-only results (`/cycles/:cycleId/members/…`) are
- * mounted elsewhere.
+ * its network's navigation; a named member's read-only results (`/cycles/:cycleId/members/…`,
+ * the dashboard heatmap's click-through) sit in the same layout.
  */
 export const cycleRoutes: RouteObject[] = [
   {
@@ -23,6 +23,13 @@ export const cycleRoutes: RouteObject[] = [
       {
         path: 'dashboard',
         lazy: async () => ({ Component: (await pages()).CycleDashboardRoute }),
+        errorElement: <RouteErrorBoundary />,
+      },
+      {
+        path: 'members/:organisationId',
+        lazy: async () => ({
+          Component: (await import('./cycle-member-results')).CycleMemberResultsRoute,
+        }),
         errorElement: <RouteErrorBoundary />,
       },
     ],

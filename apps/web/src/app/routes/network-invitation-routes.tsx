@@ -3,9 +3,9 @@ import type { RouteObject } from 'react-router';
 import { RouteErrorBoundary } from './route-error';
 
 /**
- * Network membership pages (issue 9). `networkInvitationPublicRoutes` (the accept page: the invitee
- * may not have an account yet) is mounted by `router.tsx` outside the signed-in gate;
- * `networkMembershipRoutes` inside it. Each page's code is fetched the first time it is visited.
+ * The network invitation accept page (issue 9), mounted by `router.tsx` outside the signed-in gate:
+ * the invitee may not have an account yet. The members page and a member's read-only results sit
+ * in the network and cycle layouts (`network-routes.tsx`, `cycle-routes.tsx`).
  */
 
 function page(path: string, load: () => Promise<ComponentType>): RouteObject {
@@ -19,14 +19,5 @@ function page(path: string, load: () => Promise<ComponentType>): RouteObject {
 export const networkInvitationPublicRoutes: RouteObject[] = [
   page('network-invitations/accept', () =>
     import('./network-invitation-accept').then((m) => m.NetworkInvitationAcceptRoute),
-  ),
-];
-
-export const networkMembershipRoutes: RouteObject[] = [
-  page('networks/:networkId/members', () =>
-    import('./network-membership-members').then((m) => m.NetworkMembersRoute),
-  ),
-  page('cycles/:cycleId/members/:organisationId', () =>
-    import('./cycle-member-results').then((m) => m.CycleMemberResultsRoute),
   ),
 ];

@@ -14,9 +14,8 @@ const pages = () => import('./network-pages');
 
 /**
  * The network pages (issue 9), mounted by `router.tsx` inside the signed-in gate. The pages under
- * `/networks/:networkId` share one layout that loads the network and shows its navigation; the
- * members and invitations page (`/networks/:networkId/members`) is mounted by
- * `network-invitation-routes.tsx`.
+ * `/networks/:networkId` share one layout that loads the network and shows its navigation,
+ * including the members and invitations page (`/networks/:networkId/members`).
  */
 export const networkRoutes: RouteObject[] = [
   page('networks', () =>
@@ -41,6 +40,9 @@ export const networkRoutes: RouteObject[] = [
       page('coordinators', () => pages().then((m) => m.NetworkCoordinatorsRoute)),
       page('cycles', () => pages().then((m) => m.NetworkCyclesRoute)),
       page('cycles/new', () => pages().then((m) => m.NetworkNewCycleRoute)),
+      page('members', () =>
+        import('./network-membership-members').then((m) => m.NetworkMembersRoute),
+      ),
     ],
   },
 ];

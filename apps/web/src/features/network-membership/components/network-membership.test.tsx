@@ -597,10 +597,16 @@ describe('accepting a network invitation', () => {
 
 describe('a member’s results for a coordinator', () => {
   const PATH = `/cycles/${CYCLE_ID}/members/${OTHER_ORG_ID}`;
+  // The page sits in the cycle's layout, which loads the cycle and its network for the navigation.
+  const layout = {
+    [`GET /cycles/${CYCLE_ID}`]: () => jsonResponse({ ...anOpenCycle(), yourOrganisations: [] }),
+    [`GET /networks/${NETWORK_ID}`]: () => jsonResponse(aNetwork()),
+  };
 
   it('says "not found or not shared" for an anonymous member or a stranger', async () => {
     mockApi({
       ...common,
+      ...layout,
       [`GET /cycles/${CYCLE_ID}/members/${OTHER_ORG_ID}/results`]: () =>
         problemResponse({
           type: 'about:blank',
@@ -631,6 +637,7 @@ describe('a member’s results for a coordinator', () => {
     );
     mockApi({
       ...common,
+      ...layout,
       [`GET /cycles/${CYCLE_ID}/members/${OTHER_ORG_ID}/results`]: () =>
         jsonResponse({
           assessmentId: INVITATION_ID,
