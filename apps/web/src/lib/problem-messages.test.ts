@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, CLIENT_ERROR_CODES } from './api-client';
-import { describeIssue, describeProblem, labelOfField } from './problem-messages';
+import { describeIssue, describeProblem, labelOfField, PROBLEM_MESSAGES } from './problem-messages';
 
 function apiError(problem: Partial<ConstructorParameters<typeof ApiError>[0]>) {
   return new ApiError({
@@ -100,5 +100,86 @@ describe('problem messages', () => {
     expect(describeProblem(new Error('[ { "code": "invalid_format" } ]')).detail).not.toContain(
       'invalid_format',
     );
+  });
+
+  // The codes apps/api/src/modules/{networks,cycles,reminders} raise (and `cycle_closed`, which
+  // submitting an assessment raises for a closed cycle).
+  const NETWORK_AND_CYCLE_CODES = [
+    'unknown_local_authority',
+    'unknown_optional_pillar',
+    'unknown_user',
+    'already_coordinator',
+    'last_coordinator',
+    'cycle_name_taken',
+    'cycle_dates_out_of_order',
+    'cycle_has_assessments',
+    'cycle_not_open',
+    'cycle_closed',
+    'unknown_framework_version',
+    'already_member',
+    'invitation_pending',
+    'invitation_accepted',
+    'invitation_used',
+    'invitation_revoked',
+    'invitation_expired',
+    'mail_failed',
+    'not_submitted',
+    'csv_unreadable',
+    'csv_empty',
+    'csv_no_rows',
+    'csv_too_many_rows',
+    'csv_missing_column',
+    'csv_duplicate_column',
+  ];
+
+  it.each(NETWORK_AND_CYCLE_CODES)('has words of its own for %s', (code) => {
+    expect(PROBLEM_MESSAGES[code]).toBeDefined();
+    const description = describeProblem(
+      apiError({ status: 409, code, detail: 'Developer text: GET /api/v1/x' }),
+    );
+    expect(description.title).not.toBe('Something went wrong');
+    expect(description.detail.length).toBeGreaterThan(20);
+    expect(description.retryable).toBe(false);
+  });
+
+  it('puts its own sentence over the API’s where the API’s is written for developers', () => {
+    const description = describeProblem(
+      apiError({
+        status: 422,
+        code: 'unknown_local_authority',
+        detail:
+          'Unknown local authority code: E99999999. Use ONS district codes from GET /api/v1/local-authorities.',
+      }),
+    );
+    expect(description).toMatchObject({
+      title: 'This district is not available',
+      detail:
+        'A local authority district you chose is not in Waymark’s list. Reload the page and choose again.',
+    });
+    expect(
+      describeProblem(
+        apiError({
+          status: 422,
+          code: 'csv_unreadable',
+          detail: 'Invalid Closing Quote at line 3',
+        }),
+      ).detail,
+    ).not.toContain('Closing Quote');
+  });
+
+  it('keeps the API’s own detail where it names the specifics, with a sentence to fall back on', () => {
+    const named = describeProblem(
+      apiError({
+        status: 422,
+        code: 'csv_missing_column',
+        detail: 'The file has no "Contact email" column.',
+      }),
+    );
+    expect(named).toMatchObject({
+      title: 'A column is missing',
+      detail: 'The file has no "Contact email" column.',
+    });
+    const bare = describeProblem(apiError({ status: 422, code: 'csv_too_many_rows' }));
+    expect(bare.detail).toBe('Invite at most 1,000 organisations at a time: split the file.');
   });
 });

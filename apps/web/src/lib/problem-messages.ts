@@ -1,4 +1,4 @@
-import type { TProblem } from '@waymark/rubric';
+import { NETWORK_INVITATION_IMPORT_MAX_ROWS, type TProblem } from '@waymark/rubric';
 import { isApiError } from './api-client';
 
 /**
@@ -37,11 +37,25 @@ const GENERIC: Pick<ProblemDescription, 'title' | 'detail'> = {
   detail: 'Something went wrong on our side. Try again in a few minutes.',
 };
 
+/** How a problem `code` reads. */
+export interface ProblemWording {
+  title: string;
+  detail: string;
+  /**
+   * Show the API's own detail instead of `detail` when it has one: for codes whose detail the API
+   * writes for people and fills with the specifics (which column, which organisation), that a
+   * fixed sentence cannot name. `detail` is then the fallback.
+   */
+  preferApiDetail?: true;
+}
+
 /**
  * Plain English by problem `code`. Codes come from apps/api/src (`AppError`s, the error handler's
- * validation, database and Fastify codes, rate limits) and from `CLIENT_ERROR_CODES`.
+ * validation, database and Fastify codes, rate limits) and from `CLIENT_ERROR_CODES`. A code is one
+ * meaning wherever it is raised (an organisation's invitation or a network's), so the sentences
+ * must read right in every place that can answer it.
  */
-export const PROBLEM_MESSAGES: Record<string, { title: string; detail: string }> = {
+export const PROBLEM_MESSAGES: Record<string, ProblemWording> = {
   // Browser-side
   network_error: {
     title: 'Could not reach Waymark',
@@ -148,9 +162,11 @@ export const PROBLEM_MESSAGES: Record<string, { title: string; detail: string }>
     title: 'Not found',
     detail: 'It may have been deleted, or you may not have access to it.',
   },
+  // A person inviting someone into an organisation, or an admin accepting a network's invitation
+  // for an organisation that already belongs to the network.
   already_member: {
-    title: 'There is a problem',
-    detail: 'This person is already a member of the organisation.',
+    title: 'Already a member',
+    detail: 'They are already a member, so there is nothing to add.',
   },
   invitation_pending: {
     title: 'This address has already been invited',
@@ -164,7 +180,7 @@ export const PROBLEM_MESSAGES: Record<string, { title: string; detail: string }>
   },
   invitation_accepted: {
     title: 'This invitation has been accepted',
-    detail: 'The person is now a member: remove them from the people list instead.',
+    detail: 'They are now a member, so the invitation cannot be withdrawn. Remove them instead.',
   },
   invitation_email_mismatch: {
     title: 'This invitation is for someone else',
@@ -177,6 +193,10 @@ export const PROBLEM_MESSAGES: Record<string, { title: string; detail: string }>
   invitation_used: {
     title: 'This invitation no longer works',
     detail: 'It was used or withdrawn. Ask the person who invited you to send a new one.',
+  },
+  invitation_revoked: {
+    title: 'This invitation has been withdrawn',
+    detail: 'Ask the person who invited you to send a new one.',
   },
   mail_failed: {
     title: 'The email could not be sent',
@@ -245,7 +265,86 @@ export const PROBLEM_MESSAGES: Record<string, { title: string; detail: string }>
   },
   unknown_optional_pillar: {
     title: 'This pillar is not available',
-    detail: 'Reload the page and choose again.',
+    detail: 'A pillar you chose is not available. Reload the page and choose again.',
+  },
+  cycle_closed: {
+    title: 'The cycle has closed',
+    detail:
+      'This assessment answers a network cycle that has closed, so it cannot be submitted. Ask the network’s coordinator to extend the cycle.',
+  },
+  // Networks: settings and coordinators
+  unknown_local_authority: {
+    title: 'This district is not available',
+    detail:
+      'A local authority district you chose is not in Waymark’s list. Reload the page and choose again.',
+  },
+  unknown_user: {
+    title: 'No account uses this email address',
+    detail: 'No Waymark account uses that email: ask them to register first.',
+  },
+  already_coordinator: {
+    title: 'Already a coordinator',
+    detail: 'They already coordinate this network.',
+  },
+  last_coordinator: {
+    title: 'The network needs a coordinator',
+    detail:
+      'A network needs at least one coordinator. Add someone else as a coordinator first, then try again.',
+  },
+  // Network cycles
+  cycle_name_taken: {
+    title: 'There is a problem',
+    detail: 'This network already has a cycle with this name. Choose another name.',
+  },
+  cycle_dates_out_of_order: {
+    title: 'There is a problem',
+    detail: 'The closing date must be on or after the opening date.',
+  },
+  cycle_has_assessments: {
+    title: 'The framework version cannot change',
+    detail:
+      'The framework version cannot change: members have already started their assessments for this cycle.',
+  },
+  // Starting an assessment for a cycle, or sending its reminder, outside its dates.
+  cycle_not_open: {
+    title: 'This cycle is not open',
+    detail:
+      'This cycle is not open today, so assessments cannot be started for it and reminders cannot be sent. A coordinator can extend or reopen it.',
+  },
+  not_submitted: {
+    title: 'Not submitted yet',
+    detail: 'This member has not submitted its assessment for this cycle yet.',
+    preferApiDetail: true,
+  },
+  // A network's CSV of invitations, refused as a whole (nothing was created)
+  csv_unreadable: {
+    title: 'The file could not be read',
+    detail:
+      'It is not a CSV file Waymark can read. Save it as “CSV UTF-8 (comma delimited)”, or start from the template, then try again.',
+  },
+  csv_empty: {
+    title: 'The file is empty',
+    detail: 'Add a header row and one row per organisation, or start from the template.',
+  },
+  csv_no_rows: {
+    title: 'The file has no organisations',
+    detail: 'Below the header row, add one row per organisation to invite.',
+  },
+  csv_too_many_rows: {
+    title: 'The file is too long',
+    detail: `Invite at most ${NETWORK_INVITATION_IMPORT_MAX_ROWS.toLocaleString('en-GB')} organisations at a time: split the file.`,
+    preferApiDetail: true,
+  },
+  csv_missing_column: {
+    title: 'A column is missing',
+    detail:
+      'The header row must name the columns “Organisation name” and “Contact email” (“Type” and “Size” are optional). Start from the template.',
+    preferApiDetail: true,
+  },
+  csv_duplicate_column: {
+    title: 'A column is named twice',
+    detail: 'Each column may be named once in the header row. Remove the repeated one.',
+    preferApiDetail: true,
   },
 };
 
@@ -407,7 +506,10 @@ export function describeProblemDetails(
   const issues = (problem.issues ?? []).map((issue) => describeIssue(issue, labels));
   const known = PROBLEM_MESSAGES[problem.code];
   const retryable = problem.code === INVALID_FORM_CODE ? false : isRetryableStatus(problem);
-  if (known) return { ...known, issues, retryable };
+  if (known) {
+    const detail = known.preferApiDetail && problem.detail ? problem.detail : known.detail;
+    return { title: known.title, detail, issues, retryable };
+  }
   if (problem.status >= 400 && problem.status < 500 && problem.status !== 0) {
     return {
       title: 'There is a problem',

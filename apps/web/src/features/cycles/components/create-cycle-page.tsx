@@ -12,9 +12,10 @@ import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
 import { PageHeader } from '../../../components/page-header';
 import { LoadingState } from '../../../components/spinner';
+import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
+import { describeProblem } from '../../../lib/problem-messages';
 import { useCreateCycle } from '../api/cycles';
-import { explainProblem } from '../lib/cycle-problems';
 import { frameworkOptions, parseFrameworkKey } from './cycle-form-fields';
 import '../../../styles/networks.css';
 
@@ -31,6 +32,11 @@ const ZCycleForm = z
 
 const FIELDS = ['name', 'framework', 'opensOn', 'closesOn'] as const;
 const LABELS = { frameworkVersion: 'Framework version', frameworkId: 'Framework version' };
+/** Refusals that belong to one field: their sentence goes beside it, not in the summary. */
+const FIELD_OF_CODE: Partial<Record<string, (typeof FIELDS)[number]>> = {
+  cycle_name_taken: 'name',
+  unknown_framework_version: 'framework',
+};
 
 /** `/networks/:networkId/cycles/new` (coordinators): a yearly round on a published version. */
 export function CreateCyclePage({ network }: { network: TNetwork }) {
@@ -113,20 +119,13 @@ function CycleForm({
       });
       navigate(cyclePagePaths(cycle.id).detail);
     } catch (error) {
-      const explained = explainProblem(error);
-      if (isCode(error, 'cycle_name_taken')) {
-        setError('name', { type: 'server', message: messageOf(explained) }, { shouldFocus: true });
+      const field = isApiError(error) ? FIELD_OF_CODE[error.code] : undefined;
+      if (field) {
+        const { detail } = describeProblem(error);
+        setError(field, { type: 'server', message: detail }, { shouldFocus: true });
         return;
       }
-      if (isCode(error, 'unknown_framework_version')) {
-        setError(
-          'framework',
-          { type: 'server', message: messageOf(explained) },
-          { shouldFocus: true },
-        );
-        return;
-      }
-      setProblem(applyServerErrors(explained, setError, { fields: FIELDS, labels: LABELS }));
+      setProblem(applyServerErrors(error, setError, { fields: FIELDS, labels: LABELS }));
     }
   });
 
@@ -178,12 +177,4 @@ function CycleForm({
       </form>
     </div>
   );
-}
-
-function isCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === code;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -10,11 +10,12 @@ import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
 import { PageHeader } from '../../../components/page-header';
 import { useToast } from '../../../components/toast';
+import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
+import { describeProblem } from '../../../lib/problem-messages';
 import { useUpdateCycle } from '../api/cycles';
 import { cycleDatesLabel, daysLeftLabel } from '../lib/cycle-labels';
-import { explainProblem } from '../lib/cycle-problems';
 import { CLOSES_BEFORE_OPENS } from './create-cycle-page';
 import {
   frameworkKey,
@@ -122,7 +123,7 @@ function DeadlineForm({ cycle, networkId }: { cycle: TCycleDetail; networkId: st
         message: `The cycle now closes on ${formatDate(saved.closesOn)}.`,
       });
     } catch (error) {
-      setProblem(applyServerErrors(explainProblem(error), setError, { fields: ['closesOn'] }));
+      setProblem(applyServerErrors(error, setError, { fields: ['closesOn'] }));
     }
   });
 
@@ -166,6 +167,13 @@ const ZEditForm = z
     closesOn: z.iso.date(),
   })
   .refine((v) => v.closesOn >= v.opensOn, { message: CLOSES_BEFORE_OPENS, path: ['closesOn'] });
+
+/** Refusals that belong to one field of the edit form: their sentence goes beside it. */
+const FIELD_OF_CODE: Partial<Record<string, 'name' | 'framework'>> = {
+  cycle_name_taken: 'name',
+  cycle_has_assessments: 'framework',
+  unknown_framework_version: 'framework',
+};
 
 function EditCycleForm({ cycle, networkId }: { cycle: TCycleDetail; networkId: string }) {
   const update = useUpdateCycle(cycle.id, networkId);
@@ -218,20 +226,14 @@ function EditCycleForm({ cycle, networkId }: { cycle: TCycleDetail; networkId: s
       await update.mutateAsync(body);
       showToast({ message: 'Cycle saved.' });
     } catch (error) {
-      const explained = explainProblem(error);
-      const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
-      const field =
-        code === 'cycle_name_taken'
-          ? 'name'
-          : code === 'cycle_has_assessments' || code === 'unknown_framework_version'
-            ? 'framework'
-            : null;
-      if (field && explained instanceof Error) {
-        setError(field, { type: 'server', message: explained.message }, { shouldFocus: true });
+      const field = isApiError(error) ? FIELD_OF_CODE[error.code] : undefined;
+      if (field) {
+        const { detail } = describeProblem(error);
+        setError(field, { type: 'server', message: detail }, { shouldFocus: true });
         return;
       }
       setProblem(
-        applyServerErrors(explained, setError, {
+        applyServerErrors(error, setError, {
           fields: ['name', 'framework', 'opensOn', 'closesOn'],
           labels: { frameworkVersion: 'Framework version' },
         }),

@@ -7,7 +7,6 @@ import { Button } from '../../../components/button';
 import { ErrorState } from '../../../components/error-state';
 import { FormAlert } from '../../../components/form/form-alert';
 import { LoadingState } from '../../../components/spinner';
-import { explainProblem } from '../lib/cycle-problems';
 
 const ASSESSMENT_STATUS: Record<TAssessmentStatus, string> = {
   draft: 'In progress',
@@ -58,7 +57,7 @@ export function YourCycleAssessments({ cycle }: { cycle: TCycle }) {
   return (
     <div className="your-assessments">
       <h3 className="your-assessments__title">Your assessments</h3>
-      <FormAlert error={explainProblem(start.error)} heading="The assessment was not started" />
+      <FormAlert error={start.error} heading="The assessment was not started" />
       <ul className="your-assessments__list">
         {organisations.map(({ organisationId, assessment }) => {
           const membership = memberships.get(organisationId);

@@ -13,10 +13,13 @@ import { useToast } from '../../../components/toast';
 import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
+import { describeProblem } from '../../../lib/problem-messages';
 import { useSignedInUser } from '../../../lib/session';
 import { useAddCoordinator, useRemoveCoordinator } from '../api/networks';
-import { explainProblem, NETWORK_PROBLEM_DETAILS } from '../lib/network-problems';
 import '../../../styles/networks.css';
+
+/** Refusals about the email entered: their sentence goes beside the field. */
+const EMAIL_CODES = new Set(['unknown_user', 'already_coordinator']);
 
 function AddCoordinatorForm({ networkId }: { networkId: string }) {
   const add = useAddCoordinator(networkId);
@@ -40,12 +43,10 @@ function AddCoordinatorForm({ networkId }: { networkId: string }) {
       showToast({ message: `${added.name} is now a coordinator.` });
       reset({ email: '' });
     } catch (error) {
-      if (isApiError(error)) {
-        const detail = NETWORK_PROBLEM_DETAILS[error.code];
-        if (detail && (error.code === 'unknown_user' || error.code === 'already_coordinator')) {
-          setError('email', { type: 'server', message: detail }, { shouldFocus: true });
-          return;
-        }
+      if (isApiError(error) && EMAIL_CODES.has(error.code)) {
+        const { detail } = describeProblem(error);
+        setError('email', { type: 'server', message: detail }, { shouldFocus: true });
+        return;
       }
       setProblem(applyServerErrors(error, setError, { fields: ['email'] }));
     }
@@ -107,7 +108,7 @@ function RemoveDialog({
       confirmLabel={isSelf ? 'Step down' : `Remove ${coordinator.name}`}
       pendingLabel="Removing…"
       pending={remove.isPending}
-      error={explainProblem(remove.error)}
+      error={remove.error}
       errorHeading={lastCoordinator ? 'The network needs a coordinator' : 'Could not remove them'}
       onConfirm={async () => {
         try {

@@ -21,7 +21,6 @@ import { useToast } from '../../../components/toast';
 import { ApiError, isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
 import { useUpdateNetwork } from '../api/networks';
-import { explainProblem } from '../lib/network-problems';
 import { LocalAuthorityPicker } from './local-authority-picker';
 import { NetworkProfileFields } from './network-profile-fields';
 import '../../../styles/networks.css';
@@ -193,9 +192,7 @@ function SettingsForm({
       });
       showToast({ message: 'Settings saved.' });
     } catch (error) {
-      setProblem(
-        applyServerErrors(withFormPaths(explainProblem(error)), setError, { fields: FIELDS }),
-      );
+      setProblem(applyServerErrors(withFormPaths(error), setError, { fields: FIELDS }));
     }
   });
 
