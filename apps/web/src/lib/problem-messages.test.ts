@@ -179,6 +179,15 @@ describe('problem messages', () => {
       title: 'A column is missing',
       detail: 'The file has no "Contact email" column.',
     });
+    expect(
+      describeProblem(
+        apiError({
+          status: 409,
+          code: 'already_member',
+          detail: 'This organisation is already a member of the network.',
+        }),
+      ).detail,
+    ).toBe('This organisation is already a member of the network.');
     const bare = describeProblem(apiError({ status: 422, code: 'csv_too_many_rows' }));
     expect(bare.detail).toBe('Invite at most 1,000 organisations at a time: split the file.');
   });

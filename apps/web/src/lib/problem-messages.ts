@@ -162,11 +162,13 @@ export const PROBLEM_MESSAGES: Record<string, ProblemWording> = {
     title: 'Not found',
     detail: 'It may have been deleted, or you may not have access to it.',
   },
-  // A person inviting someone into an organisation, or an admin accepting a network's invitation
-  // for an organisation that already belongs to the network.
+  // A person invited into an organisation they belong to ("jo@example.org is already a member."),
+  // or a network's invitation accepted for an organisation already in the network: the API names
+  // which, so its sentence is kept.
   already_member: {
     title: 'Already a member',
     detail: 'They are already a member, so there is nothing to add.',
+    preferApiDetail: true,
   },
   invitation_pending: {
     title: 'This address has already been invited',
