@@ -1,49 +1,30 @@
 import { screen, within } from '@testing-library/react';
 import type {
-  TCycle,
+  TAssessmentCycle,
   TCycleBenchmarkGroup,
   TCycleBenchmarkResponse,
-  TNetwork,
 } from '@waymark/rubric';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fetchedPaths, jsonResponse, mockApi } from '../../../testing/api-mocks';
-import { CREATED_AT, ORG_ID, signInForTest } from '../../../testing/session';
+import { ORG_ID, signInForTest } from '../../../testing/session';
 import { ASSESSMENT_ID, allAnswered, anAssessmentDetail, resultsFor } from '../testing/fixtures';
 import { assessmentReads, renderAssessmentRoute } from '../testing/render-assessment';
 
 const NETWORK_ID = '66666666-6666-4666-8666-666666666666';
 const OTHER_NETWORK_ID = '77777777-7777-4777-8777-777777777777';
 const CYCLE_ID = '88888888-8888-4888-8888-888888888888';
+const OTHER_CYCLE_ID = '99999999-9999-4999-8999-999999999999';
+const UPCOMING_CYCLE_ID = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const BASE = `/assessments/${ASSESSMENT_ID}`;
 
-function aNetwork(overrides: Partial<TNetwork> = {}): TNetwork {
+function aCycle(overrides: Partial<TAssessmentCycle> = {}): TAssessmentCycle {
   return {
-    id: NETWORK_ID,
-    name: 'Northfield Anchors',
-    place: 'Northfield',
-    description: null,
-    settings: { localAuthorities: [], minGroupSize: 5, optionalPillars: [], reminderDaysBefore: 7 },
-    isCoordinator: false,
-    memberOrganisations: [{ organisationId: ORG_ID, sharing: 'named' }],
-    createdAt: CREATED_AT,
-    updatedAt: CREATED_AT,
-    ...overrides,
-  };
-}
-
-function aCycle(overrides: Partial<TCycle> = {}): TCycle {
-  return {
-    id: CYCLE_ID,
+    cycleId: CYCLE_ID,
+    cycleName: '2026',
     networkId: NETWORK_ID,
-    name: '2026',
-    frameworkId: 'anchor-progression',
-    frameworkVersion: 1,
-    opensOn: '2026-01-01',
-    closesOn: '2026-12-31',
+    networkName: 'Northfield Anchors',
     status: 'open',
-    daysLeft: 28,
-    createdAt: CREATED_AT,
-    updatedAt: CREATED_AT,
+    closesOn: '2026-12-31',
     ...overrides,
   };
 }
@@ -100,37 +81,21 @@ beforeEach(() => {
   signInForTest();
 });
 
-function routes(benchmark: TCycleBenchmarkResponse, cycles: TCycle[] = [aCycle()]) {
+function routes(
+  benchmarks: Record<string, TCycleBenchmarkResponse>,
+  cycles: TAssessmentCycle[] = [aCycle()],
+) {
   const answers = allAnswered();
-  const framework = anAssessmentDetail().framework;
   return {
-    ...assessmentReads(() => anAssessmentDetail(answers)),
+    ...assessmentReads(() => anAssessmentDetail(answers, { cycles })),
     [`GET ${BASE}/results`]: () => jsonResponse(resultsFor(answers)),
     [`GET ${BASE}/actions`]: () => jsonResponse({ items: [] }),
-    'GET /networks': () =>
-      jsonResponse({
-        items: [
-          aNetwork(),
-          // A network the organisation is not in is not asked about.
-          aNetwork({ id: OTHER_NETWORK_ID, name: 'Elsewhere', memberOrganisations: [] }),
-        ],
-      }),
-    [`GET /networks/${NETWORK_ID}/cycles`]: () =>
-      jsonResponse({
-        items: cycles.map((c) => ({
-          ...c,
-          frameworkId: framework.id,
-          frameworkVersion: framework.version,
-        })),
-      }),
-    [`GET /cycles/${CYCLE_ID}`]: () =>
-      jsonResponse({
-        ...aCycle({ frameworkId: framework.id, frameworkVersion: framework.version }),
-        yourOrganisations: [
-          { organisationId: ORG_ID, assessment: { id: ASSESSMENT_ID, status: 'submitted' } },
-        ],
-      }),
-    [`GET /cycles/${CYCLE_ID}/benchmark`]: () => jsonResponse(benchmark),
+    ...Object.fromEntries(
+      Object.entries(benchmarks).map(([cycleId, benchmark]) => [
+        `GET /cycles/${cycleId}/benchmark`,
+        () => jsonResponse(benchmark),
+      ]),
+    ),
   };
 }
 
@@ -138,15 +103,17 @@ describe('member benchmark on the results page', () => {
   it('shows, per pillar, the median, middle half and quartile, and a suppressed pillar', async () => {
     const fetchMock = mockApi(
       routes({
-        cycleId: CYCLE_ID,
-        organisationId: ORG_ID,
-        threshold: 5,
-        submitted: true,
-        groups: [
-          okGroup('all'),
-          suppressedGroup('sameType', 2),
-          suppressedGroup('sameSizeBand', 0),
-        ],
+        [CYCLE_ID]: {
+          cycleId: CYCLE_ID,
+          organisationId: ORG_ID,
+          threshold: 5,
+          submitted: true,
+          groups: [
+            okGroup('all'),
+            suppressedGroup('sameType', 2),
+            suppressedGroup('sameSizeBand', 0),
+          ],
+        },
       }),
     );
     renderAssessmentRoute(`${BASE}/results`);
@@ -186,21 +153,66 @@ describe('member benchmark on the results page', () => {
     expect(within(section).getByText('Not enough submissions yet (0 of 5).')).toBeInTheDocument();
     const benchmarkCall = fetchMock.mock.calls.find(([url]) => String(url).includes('/benchmark'));
     expect(String(benchmarkCall?.[0])).toContain(`organisationId=${ORG_ID}`);
-    expect(fetchedPaths(fetchMock)).not.toContain(`/networks/${OTHER_NETWORK_ID}/cycles`);
+    // The cycles come with the assessment: one benchmark request, no lookups through networks.
+    expect(
+      fetchedPaths(fetchMock).filter((p) => p.startsWith('/cycles') || p.startsWith('/networks')),
+    ).toEqual([`/cycles/${CYCLE_ID}/benchmark`]);
+  });
+
+  it("compares with each network cycle the assessment answers, one request each, skipping one that hasn't opened", async () => {
+    const suppressed = (cycleId: string) => ({
+      cycleId,
+      organisationId: ORG_ID,
+      threshold: 5,
+      submitted: true,
+      groups: [suppressedGroup('all', 3)],
+    });
+    const fetchMock = mockApi(
+      routes({ [CYCLE_ID]: suppressed(CYCLE_ID), [OTHER_CYCLE_ID]: suppressed(OTHER_CYCLE_ID) }, [
+        aCycle(),
+        aCycle({
+          cycleId: OTHER_CYCLE_ID,
+          cycleName: 'Spring 2026',
+          networkId: OTHER_NETWORK_ID,
+          networkName: 'Eastbrook Anchors',
+          status: 'closed',
+          closesOn: '2026-04-30',
+        }),
+        aCycle({ cycleId: UPCOMING_CYCLE_ID, cycleName: '2027', status: 'upcoming' }),
+      ]),
+    );
+    renderAssessmentRoute(`${BASE}/results`);
+    for (const name of [
+      'Compared with Northfield Anchors (2026)',
+      'Compared with Eastbrook Anchors (Spring 2026)',
+    ]) {
+      const section = await screen.findByRole('region', { name });
+      expect(
+        await within(section).findByText('Not enough submissions yet (3 of 5).'),
+      ).toBeInTheDocument();
+    }
+    expect(screen.queryByText(/\(2027\)/)).not.toBeInTheDocument();
+    expect(
+      fetchedPaths(fetchMock)
+        .filter((p) => p.startsWith('/cycles'))
+        .sort(),
+    ).toEqual([`/cycles/${CYCLE_ID}/benchmark`, `/cycles/${OTHER_CYCLE_ID}/benchmark`].sort());
   });
 
   it('says the whole network is suppressed with four submissions, and asks to submit first', async () => {
     mockApi(
       routes({
-        cycleId: CYCLE_ID,
-        organisationId: ORG_ID,
-        threshold: 5,
-        submitted: false,
-        groups: [
-          suppressedGroup('all', 4),
-          suppressedGroup('sameType', 4),
-          suppressedGroup('sameSizeBand', 4),
-        ],
+        [CYCLE_ID]: {
+          cycleId: CYCLE_ID,
+          organisationId: ORG_ID,
+          threshold: 5,
+          submitted: false,
+          groups: [
+            suppressedGroup('all', 4),
+            suppressedGroup('sameType', 4),
+            suppressedGroup('sameSizeBand', 4),
+          ],
+        },
       }),
     );
     renderAssessmentRoute(`${BASE}/results`);
@@ -216,18 +228,18 @@ describe('member benchmark on the results page', () => {
 
   it('shows nothing for an assessment outside any network cycle', async () => {
     const answers = allAnswered();
-    mockApi({
-      ...assessmentReads(() => anAssessmentDetail(answers)),
+    // Any request for networks or cycles would be unexpected: the mock fails the page's fetch.
+    const fetchMock = mockApi({
+      ...assessmentReads(() => anAssessmentDetail(answers, { cycles: [] })),
       [`GET ${BASE}/results`]: () => jsonResponse(resultsFor(answers)),
       [`GET ${BASE}/actions`]: () => jsonResponse({ items: [] }),
-      'GET /networks': () => jsonResponse({ items: [] }),
     });
     renderAssessmentRoute(`${BASE}/results`);
     await screen.findByRole('heading', { level: 1, name: 'Results' });
     await screen.findByRole('heading', { name: 'Strengths' });
-    // Give the lookup time to settle, then check that no comparison appeared.
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.queryByText(/Compared with/)).not.toBeInTheDocument();
-    expect(screen.queryByText(/Looking for your network comparison/)).not.toBeInTheDocument();
+    expect(
+      fetchedPaths(fetchMock).filter((p) => p.startsWith('/cycles') || p.startsWith('/networks')),
+    ).toEqual([]);
   });
 });

@@ -1,25 +1,22 @@
 import {
   formatScore,
+  type TAssessmentCycle,
   type TAssessmentSummary,
   type TCycleBenchmarkFigure,
   type TCycleBenchmarkGroup,
   type TPillarResult,
 } from '@waymark/rubric';
-import {
-  type AssessmentCycle,
-  useAssessmentCycles,
-  useCycleBenchmark,
-} from '../../../api/benchmark';
+import { useCycleBenchmark } from '../../../api/benchmark';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/spinner';
 import { ORGANISATION_TYPE_LABELS, SIZE_BAND_LABELS } from '../../../lib/organisation-labels';
 import '../../../styles/network-membership.css';
 
 /**
- * The member benchmark (issue 9): for each network cycle the assessment counts for, where the
- * organisation stands against the network's median and middle half, per pillar, for all members
- * and for similar ones. A group below the network's minimum size shows only how many have
- * submitted, so that no member can be singled out.
+ * The member benchmark (issue 9): for each network cycle the assessment counts for (the
+ * assessment detail's `cycles`), where the organisation stands against the network's median and
+ * middle half, per pillar, for all members and for similar ones. A group below the network's
+ * minimum size shows only how many have submitted, so that no member can be singled out.
  */
 
 const QUARTILE_LABELS = {
@@ -46,33 +43,21 @@ function groupTitle(group: TCycleBenchmarkGroup['group'], profile: TAssessmentSu
 
 export interface MemberBenchmarkProps {
   assessment: TAssessmentSummary;
+  /** The network cycles the assessment answers, from its detail. */
+  cycles: readonly TAssessmentCycle[];
   pillars: readonly Pick<TPillarResult, 'pillarId' | 'title'>[];
 }
 
-export function MemberBenchmark({ assessment, pillars }: MemberBenchmarkProps) {
-  const cycles = useAssessmentCycles(assessment);
-  if (cycles.isPending) return <LoadingState label="Looking for your network comparison" compact />;
-  if (cycles.isError) {
-    return (
-      <section className="panel member-benchmark" aria-labelledby="member-benchmark">
-        <h2 id="member-benchmark">Compared with your network</h2>
-        <ErrorState
-          heading="We couldn't load the network comparison"
-          error={cycles.error}
-          onRetry={() => void cycles.refetch()}
-          retrying={cycles.isFetching}
-        />
-      </section>
-    );
-  }
-  // A standalone assessment, outside any network: nothing to compare with.
-  if (cycles.data.length === 0) return null;
+export function MemberBenchmark({ assessment, cycles, pillars }: MemberBenchmarkProps) {
+  // A cycle moved to open later has no figures yet; a standalone assessment has no cycles at all.
+  const comparable = cycles.filter((c) => c.status !== 'upcoming');
+  if (comparable.length === 0) return null;
   return (
     <>
-      {cycles.data.map((entry) => (
+      {comparable.map((cycle) => (
         <CycleBenchmark
-          key={entry.cycle.id}
-          entry={entry}
+          key={cycle.cycleId}
+          cycle={cycle}
           assessment={assessment}
           pillars={pillars}
         />
@@ -82,16 +67,16 @@ export function MemberBenchmark({ assessment, pillars }: MemberBenchmarkProps) {
 }
 
 function CycleBenchmark({
-  entry,
+  cycle,
   assessment,
   pillars,
 }: {
-  entry: AssessmentCycle;
+  cycle: TAssessmentCycle;
   assessment: TAssessmentSummary;
   pillars: MemberBenchmarkProps['pillars'];
 }) {
-  const benchmark = useCycleBenchmark(entry.cycle.id, assessment.organisationId);
-  const headingId = `member-benchmark-${entry.cycle.id}`;
+  const benchmark = useCycleBenchmark(cycle.cycleId, assessment.organisationId);
+  const headingId = `member-benchmark-${cycle.cycleId}`;
   let content: React.ReactNode;
   if (benchmark.isPending) {
     content = <LoadingState label="Loading the network comparison" compact />;
@@ -132,7 +117,7 @@ function CycleBenchmark({
   return (
     <section className="panel member-benchmark" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        Compared with {entry.network.name} ({entry.cycle.name})
+        Compared with {cycle.networkName} ({cycle.cycleName})
       </h2>
       {content}
     </section>

@@ -239,7 +239,7 @@ export function Results({ assessmentId, detail, outline, framework, results }: R
         />
       </section>
 
-      <MemberBenchmark assessment={assessment} pillars={results.pillars} />
+      <MemberBenchmark assessment={assessment} cycles={detail.cycles} pillars={results.pillars} />
 
       <section className="next-steps" aria-labelledby="next-steps">
         <h2 id="next-steps">Next steps, question by question</h2>

@@ -106,6 +106,7 @@ export function anAssessmentDetail(
     canEdit: true,
     pillars: tasks,
     answers,
+    cycles: [],
     ...overrides,
   };
 }
