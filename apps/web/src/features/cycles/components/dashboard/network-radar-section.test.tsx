@@ -45,7 +45,7 @@ describe('NetworkRadarSection', () => {
     ).toBeInTheDocument();
     const figure = screen.getByRole('figure', { name: /shaded band holds the middle half/ });
     expect(figure).toHaveAccessibleName(
-      'The shaded band holds the middle half of the members: it runs from the lower quartile (dashed line) to the upper quartile (thin solid line). The thick line with a dot on each pillar is the median.',
+      'The shaded band holds the middle half of the members: it runs from the lower quartile (dashed line) to the upper quartile (thin solid line). The thick line with a dot on each pillar is the median. Corporate and community is not drawn: not enough submissions yet.',
     );
     // The legend: the lower quartile dashed, the upper quartile carrying the band's tint.
     const swatches = Array.from(container.querySelectorAll<HTMLElement>('.radar-chart__swatch'));
@@ -59,7 +59,7 @@ describe('NetworkRadarSection', () => {
     ]);
   });
 
-  it('gives the chart’s figures as a table, a suppressed pillar as “Not shown”', () => {
+  it('plots only pillars with figures, and lists every pillar in the visible table', () => {
     render(<NetworkRadarSection radar={radar} threshold={3} labels={labels} />);
     const table = screen.getByRole('table', {
       name: 'The network’s median pillar scores with the interquartile range, out of 100',
@@ -68,14 +68,38 @@ describe('NetworkRadarSection', () => {
       .getAllByRole('row')
       .map((row) => Array.from(row.children, (cell) => cell.textContent));
     expect(rows[0]).toEqual(['Pillar', 'Lower quartile', 'Upper quartile', 'Median']);
-    expect(rows[1]?.[0]).toBe('Employment');
-    expect(rows[4]).toEqual(['Corporate and community', 'Not shown', 'Not shown', 'Not shown']);
+    // A suppressed pillar gets no axis: drawn at the centre it would read as 0.
+    expect(rows.slice(1)).toEqual([
+      ['Employment', '25', '75', '50'],
+      ['Procurement', '10', '40', '21'],
+      ['Net zero', '0', '33', '13'],
+    ]);
     // The visible table says why a pillar is missing.
     const visible = screen.getByRole('table', {
       name: 'Pillar scores across the network, out of 100',
     });
     expect(within(visible).getByText('Not enough submissions yet (2 of 3)')).toBeInTheDocument();
+    expect(
+      within(visible).getByRole('rowheader', { name: 'Corporate and community' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(/6 so far, 2 of them anonymous/)).toBeInTheDocument();
+  });
+
+  it('names every pillar left out of the drawing', () => {
+    const two: TDashboardRadar = {
+      ...radar,
+      pillars: [
+        ...radar.pillars.slice(0, 3),
+        { status: 'suppressed', pillarId: 'corporate-community', contributors: 2 },
+        { status: 'suppressed', pillarId: 'estates', contributors: 1 },
+      ],
+    };
+    render(<NetworkRadarSection radar={two} threshold={3} labels={labels} />);
+    expect(
+      screen.getByText(
+        /Corporate and community and estates are not drawn: not enough submissions yet\./,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('leaves the chart out when fewer than three pillars can be drawn', () => {

@@ -30,6 +30,15 @@ const SERIES: readonly RadarSeries[] = [
   { key: 'median', label: 'Median', colour: CHART_COLOURS.current, fill: 'none', strokeWidth: 3 },
 ];
 
+const CAPTION =
+  'The shaded band holds the middle half of the members: it runs from the lower quartile (dashed line) to the upper quartile (thin solid line). The thick line with a dot on each pillar is the median.';
+
+const listFormat = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+
+function leftOutSentence(pillars: readonly string[]): string {
+  return `${listFormat.format(pillars)} ${pillars.length === 1 ? 'is' : 'are'} not drawn: not enough submissions yet.`;
+}
+
 /** The network's median per pillar with its interquartile band, and the same figures as a table. */
 export function NetworkRadarSection({
   radar,
@@ -40,12 +49,17 @@ export function NetworkRadarSection({
   threshold: number;
   labels: DashboardLabels;
 }) {
+  // Only pillars with figures get an axis: a suppressed one drawn at the centre would read as a
+  // score of 0. The table below lists every pillar, and the caption names those left out.
   const shown = radar.pillars.filter((p) => p.status === 'ok');
-  const data: RadarRow[] = radar.pillars.map((p) => ({
+  const leftOut = radar.pillars
+    .filter((p) => p.status !== 'ok')
+    .map((p) => labels.pillar(p.pillarId));
+  const data: RadarRow[] = shown.map((p) => ({
     axis: labels.pillar(p.pillarId),
-    median: p.status === 'ok' ? p.median : null,
-    q1: p.status === 'ok' ? p.q1 : null,
-    q3: p.status === 'ok' ? p.q3 : null,
+    median: p.median,
+    q1: p.q1,
+    q3: p.q3,
   }));
   return (
     <section className="dashboard-section" aria-labelledby="network-radar">
@@ -64,7 +78,7 @@ export function NetworkRadarSection({
               data={data}
               series={SERIES}
               title="The network’s median pillar scores with the interquartile range, out of 100"
-              caption="The shaded band holds the middle half of the members: it runs from the lower quartile (dashed line) to the upper quartile (thin solid line). The thick line with a dot on each pillar is the median."
+              caption={`${CAPTION}${leftOut.length > 0 ? ` ${leftOutSentence(leftOut)}` : ''}`}
               formatValue={(v) => (v === null ? 'Not shown' : formatScore(v))}
             />
           </div>
