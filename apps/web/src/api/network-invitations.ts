@@ -9,18 +9,7 @@ import {
   ZNetworkInvitationListResponse,
   ZNetworkInvitationPreview,
 } from '@waymark/rubric';
-import {
-  API_BASE,
-  ApiError,
-  apiGet,
-  apiRequest,
-  CLIENT_ERROR_CODES,
-  problemFromFailedResponse,
-  readJson,
-  refreshSession,
-  ZNoContent,
-} from '../lib/api-client';
-import { endSession, getAccessToken } from '../lib/session';
+import { apiGet, apiRequest, ZNoContent } from '../lib/api-client';
 import { ME_QUERY_KEY } from './me';
 import { networkMembershipKeys, networkPath } from './network-members';
 
@@ -69,69 +58,18 @@ export function useRevokeNetworkInvitation(networkId: string) {
   });
 }
 
-async function postCsv(path: string, csv: Blob | string, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Content-Type': 'text/csv; charset=utf-8',
-  };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  try {
-    return await fetch(`${API_BASE}${path}`, {
-      method: 'POST',
-      headers,
-      body: csv,
-      credentials: 'same-origin',
-    });
-  } catch (cause) {
-    throw new ApiError(
-      {
-        type: 'about:blank',
-        title: 'Could not reach Waymark',
-        status: 0,
-        code: CLIENT_ERROR_CODES.network,
-        detail: 'Check your internet connection, then try again.',
-      },
-      { cause },
-    );
-  }
-}
-
 /**
- * `POST …/invitations/import` with the file as `text/csv` (`apiRequest` sends JSON only). The
- * file's own bytes are sent, so that the API can refuse one that is not UTF-8. A 401 refreshes
- * the session once and retries, as `apiRequest` does.
+ * `POST …/invitations/import` with the file as `text/csv`: the file's own bytes are sent, so that
+ * the API can refuse one that is not UTF-8.
  */
-export async function importNetworkInvitations(
+export function importNetworkInvitations(
   networkId: string,
   csv: Blob | string,
 ): Promise<TNetworkInvitationImportResponse> {
-  const path = `${invitationsPath(networkId)}/import`;
-  const sent = getAccessToken();
-  let response = await postCsv(path, csv, sent);
-  if (response.status === 401) {
-    const current = getAccessToken();
-    if (current && current !== sent) {
-      response = await postCsv(path, csv, current);
-    } else {
-      const outcome = await refreshSession();
-      if (outcome.ok) response = await postCsv(path, csv, outcome.session.accessToken);
-      else if (outcome.error.status === 0) throw outcome.error;
-      else endSession('expired');
-    }
-  }
-  const body = await readJson(response);
-  if (!response.ok) throw new ApiError(problemFromFailedResponse(response, body));
-  const parsed = ZNetworkInvitationImportResponse.safeParse(body);
-  if (!parsed.success) {
-    throw new ApiError({
-      type: 'about:blank',
-      title: 'Unexpected answer from the server',
-      status: response.status,
-      code: CLIENT_ERROR_CODES.invalidResponse,
-      detail: 'The server sent data this version of the app does not understand. Reload the page.',
-    });
-  }
-  return parsed.data;
+  return apiRequest(`${invitationsPath(networkId)}/import`, ZNetworkInvitationImportResponse, {
+    method: 'POST',
+    rawBody: { content: csv, contentType: 'text/csv; charset=utf-8' },
+  });
 }
 
 export function useImportNetworkInvitations(networkId: string) {

@@ -55,6 +55,27 @@ describe('api client sessions', () => {
     expect(session.status === 'signed-in' && session.accessToken).toBe('fresh');
   });
 
+  it('sends a raw body again, unchanged, when a 401 makes it retry', async () => {
+    signInForTest({ accessToken: 'stale' });
+    const fetchMock = mockApi({
+      'POST /things/import': thingRoute('fresh'),
+      'POST /auth/refresh': () => jsonResponse(anAuthSession({ accessToken: 'fresh' })),
+    });
+    const csv = 'name\nAda\n';
+    await expect(
+      apiRequest('/things/import', ZThing, {
+        method: 'POST',
+        rawBody: { content: csv, contentType: 'text/csv; charset=utf-8' },
+      }),
+    ).resolves.toEqual({ id: 'a' });
+    expect(fetchedPaths(fetchMock)).toEqual(['/things/import', '/auth/refresh', '/things/import']);
+    for (const call of [fetchMock.mock.calls[0], fetchMock.mock.calls[2]]) {
+      expect(call?.[1]?.body).toBe(csv);
+      expect(headersOf(call?.[1])['Content-Type']).toBe('text/csv; charset=utf-8');
+    }
+    expect(headersOf(fetchMock.mock.calls[2]?.[1]).Authorization).toBe('Bearer fresh');
+  });
+
   it('shares one refresh between requests that fail at the same time', async () => {
     signInForTest({ accessToken: 'stale' });
     let releaseRefresh: () => void = () => {};

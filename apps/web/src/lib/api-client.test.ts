@@ -41,6 +41,21 @@ describe('api client', () => {
     expect(init?.headers).toMatchObject({ 'Content-Type': 'application/json' });
   });
 
+  it('sends a raw body as it is, with its own content type instead of JSON', async () => {
+    const fetchMock = stubFetch(Response.json({ id: 'c', count: 1 }));
+    const file = new Blob(['name,email\nAda,ada@example.org\n'], { type: 'text/csv' });
+    await apiRequest('/things/import', ZThing, {
+      method: 'POST',
+      rawBody: { content: file, contentType: 'text/csv; charset=utf-8' },
+    });
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.body).toBe(file);
+    expect(init?.headers).toEqual({
+      Accept: 'application/json',
+      'Content-Type': 'text/csv; charset=utf-8',
+    });
+  });
+
   it('throws the API’s problem details on an error status', async () => {
     const problem = {
       type: 'about:blank',

@@ -10,8 +10,8 @@ import { z } from 'zod';
 import { endSession, getAccessToken, getSession, mayHaveSession, startSession } from './session';
 
 /**
- * The one way the web app talks to the API: JSON in and out, every response validated against the
- * contract's zod schema, every failure thrown as an `ApiError` carrying RFC 9457 problem details —
+ * The one way the web app talks to the API: JSON in and out (or a raw body in, such as a CSV
+ * file), every response validated against the contract's zod schema, every failure thrown as an `ApiError` carrying RFC 9457 problem details —
  * the API's own when it sent them, otherwise ones made up here so that the UI has one shape to show.
  */
 
@@ -49,9 +49,19 @@ export const CLIENT_ERROR_CODES = {
   unexpectedResponse: 'unexpected_response',
 } as const;
 
+/** A body sent as it is rather than as JSON: e.g. a file's own bytes, so the API can check them. */
+export interface RawBody {
+  content: Blob | string;
+  /** The `Content-Type` header, e.g. `text/csv; charset=utf-8`. */
+  contentType: string;
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, instead of `body` (give one or the other). */
+  rawBody?: RawBody;
   signal?: AbortSignal;
   headers?: Record<string, string>;
   /**
@@ -115,7 +125,11 @@ async function send(path: string, options: RequestOptions, token: string | null)
     credentials: 'same-origin',
   };
   if (options.signal) init.signal = options.signal;
-  if (options.body !== undefined) {
+  if (options.rawBody) {
+    // A Blob or string can be sent again as it is when a 401 makes the request retry.
+    headers['Content-Type'] = options.rawBody.contentType;
+    init.body = options.rawBody.content;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -245,7 +259,7 @@ export async function apiRequest<TSchema extends z.ZodType>(
 export function apiGet<TSchema extends z.ZodType>(
   path: string,
   schema: TSchema,
-  options: Omit<RequestOptions, 'method' | 'body'> = {},
+  options: Omit<RequestOptions, 'method' | 'body' | 'rawBody'> = {},
 ): Promise<z.output<TSchema>> {
   return apiRequest(path, schema, { ...options, method: 'GET' });
 }
