@@ -1,74 +1,21 @@
-import type { AddressInfo } from 'node:net';
 import { ZCreateInvitationResponse } from '@waymark/rubric';
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { invitations } from '../src/db/schema.js';
 import { truncateAll, useTestApp } from './build-test-app.js';
 import { createOrganisation, createUser } from './factories.js';
+import { bodyText, useSmtpInbox } from './smtp-inbox.js';
 
 /**
  * With SMTP_URL set, the invitation link goes out by email (nodemailer) and is not returned to the
- * admin. An in-process SMTP server receives it. The server offers neither STARTTLS nor AUTH, so
- * nodemailer speaks plain SMTP to it with a bare `smtp://host:port` URL (no `ignoreTLS` needed).
+ * admin. An in-process SMTP server (test/smtp-inbox.ts) receives it.
  */
 
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-const received: ReceivedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onRcptTo(address, _session, callback) {
-    // A mailbox that refuses mail, to test a failed delivery.
-    if (address.address.startsWith('bounce')) {
-      callback(new Error('550 mailbox unavailable'));
-      return;
-    }
-    callback();
-  },
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      received.push({
-        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-        to: session.envelope.rcptTo.map((r) => r.address),
-        raw: Buffer.concat(chunks).toString('utf8'),
-      });
-      callback();
-    });
-  },
-});
-
-// The URL is read when the app is built (in useTestApp's beforeAll, which runs after this one).
-const env: Record<string, string> = { PUBLIC_URL: 'https://waymark.example' };
-beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-});
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
-
+const { received, env } = useSmtpInbox();
 const ctx = useTestApp({ env });
 beforeEach(async () => {
-  received.length = 0;
   await truncateAll(ctx.database);
 });
-
-/** The message body as written: quoted-printable soft breaks and escapes undone. */
-function bodyText(raw: string): string {
-  const headerEnd = raw.search(/\r?\n\r?\n/);
-  return raw
-    .slice(Math.max(headerEnd, 0))
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
 
 describe('invitations by email (SMTP_URL set)', () => {
   it('emails the accept link to the invitee and does not return it', async () => {

@@ -1,7 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import { ZSendCycleReminderResponse } from '@waymark/rubric';
 import { eq, sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type App, buildApp } from '../src/app.js';
 import { assessments, cycles, networkMembers, reminders } from '../src/db/schema.js';
@@ -15,6 +13,7 @@ import {
 } from './dashboard-factories.js';
 import { addMember, call, createUser, type TestUser } from './factories.js';
 import { createReminderCycle, noticeRows, reminderRows } from './reminder-factories.js';
+import { decodeQuotedPrintable, useSmtpInbox } from './smtp-inbox.js';
 
 /**
  * Reminders (issue 9): a coordinator's, and the automatic one N days before a cycle closes, both
@@ -23,50 +22,16 @@ import { createReminderCycle, noticeRows, reminderRows } from './reminder-factor
  * in-process SMTP server, standing for other instances.
  */
 
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-const received: ReceivedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onRcptTo(address, _session, callback) {
-    if (address.address.startsWith('bounce')) {
-      callback(new Error('550 mailbox unavailable'));
-      return;
-    }
-    callback();
-  },
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      received.push({
-        to: session.envelope.rcptTo.map((r) => r.address),
-        raw: Buffer.concat(chunks).toString('utf8'),
-      });
-      callback();
-    });
-  },
-});
-
 /** Headers unfolded, quoted-printable soft breaks and escapes undone. */
 function readable(raw: string): string {
-  return raw
-    .replace(/\r?\n[ \t]+/g, ' ')
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return decodeQuotedPrintable(raw.replace(/\r?\n[ \t]+/g, ' '));
 }
 
+const { received, env } = useSmtpInbox();
 const ctx = useTestApp();
 let mailApp: App;
 let mailApp2: App;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  const env = { SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'https://waymark.example' };
   mailApp = await buildApp({ config: testConfig(env), database: ctx.database });
   mailApp2 = await buildApp({ config: testConfig(env), database: ctx.database });
   await mailApp.ready();
@@ -75,11 +40,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await mailApp?.close();
   await mailApp2?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
 beforeEach(async () => {
-  received.length = 0;
   vi.restoreAllMocks();
   await truncateAll(ctx.database, { keep: ['frameworks', 'framework_versions'] });
 });
