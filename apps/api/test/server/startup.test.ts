@@ -1,73 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useServerProcesses, withNewDatabase } from '../server-process.js';
 
-/** Starts the real server entry (src/server.ts through tsx) as an operator would. */
+/** Starts the real server entry (src/server.ts through tsx) as an operator would, in production. */
 
-const apiRoot = fileURLToPath(new URL('../../', import.meta.url));
-const ADMIN_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://waymark:waymark@127.0.0.1:5432/postgres';
-const running = new Set<ChildProcess>();
-
-function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: apiRoot,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      WEB_DIST: '/nonexistent-web-dist',
-      JWT_SECRET: 'startup-test-secret-startup-test-secret',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr?.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<number | null>((resolve) => {
-    child.on('exit', (code) => {
-      running.delete(child);
-      resolve(code);
-    });
-  });
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', () => {
-      const m = stdout.match(/running at (http:\/\/\S+)/);
-      if (m?.[1]) resolve(m[1]);
-    });
-    void exited.then((code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-  });
-  // Tests that expect a failed start await `exited` and never `url`.
-  url.catch(() => {});
-  return {
-    child,
-    url,
-    exited,
-    output: () => ({ stdout, stderr }),
-    async stop() {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
-}
-
-afterAll(() => {
-  for (const child of running) child.kill('SIGKILL');
+const startServer = useServerProcesses({
+  NODE_ENV: 'production',
+  JWT_SECRET: 'startup-test-secret-startup-test-secret',
 });
 
 describe('the server process', () => {
@@ -94,23 +35,14 @@ describe('the server process', () => {
   });
 
   it('starts on a real PostgreSQL server given DATABASE_URL, migrating a new database', async () => {
-    const name = `waymark_start_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    try {
-      const u = new URL(ADMIN_URL);
-      u.pathname = `/${name}`;
-      const server = startServer({ DATABASE_URL: u.toString() });
+    await withNewDatabase('waymark_start', async (databaseUrl) => {
+      const server = startServer({ DATABASE_URL: databaseUrl });
       const base = await server.url;
       expect(server.output().stdout).toContain('PostgreSQL at');
       const ready = await (await fetch(`${base}/readyz`)).json();
       expect(ready).toEqual({ status: 'ok', database: 'postgres' });
       expect(await server.stop()).toBe(0);
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    });
   });
 
   it('fails with one clear line when the PostgreSQL server cannot be reached', async () => {
