@@ -1,6 +1,5 @@
 import {
   criteriaCounts,
-  formatScore as formatWholeScore,
   type RankedPriority,
   rankPriorities,
   type TAction,
@@ -16,11 +15,14 @@ import { Button } from '../../../components/button';
 import { ErrorState } from '../../../components/error-state';
 import { FormAlert } from '../../../components/form/form-alert';
 import { PageHeader } from '../../../components/page-header';
-import { RadarChart, type RadarSeries } from '../../../components/radar-chart';
+import {
+  formatResultScore,
+  type GapItem,
+  ResultsSummary,
+} from '../../../components/results-summary';
 import { LoadingState } from '../../../components/spinner';
 import { countLabel, formatDate } from '../../../lib/format';
 import { levelTone } from '../../../lib/level-tone';
-import { CHART_COLOURS } from '../../../lib/palette';
 import { useActions, useCreateAction } from '../api/actions';
 import { downloadAssessmentCsv } from '../api/export-csv';
 import { useResults } from '../api/get-results';
@@ -30,16 +32,6 @@ import { AssessmentGate } from './assessment-gate';
 import { AssessmentNav } from './assessment-nav';
 import { MemberBenchmark } from './member-benchmark';
 import { AssessmentStatusTag } from './status-tags';
-
-const RADAR_SERIES: readonly RadarSeries[] = [
-  { key: 'today', label: 'Today', colour: CHART_COLOURS.current },
-  { key: 'target', label: 'Target', colour: CHART_COLOURS.target, dashed: true, fillOpacity: 0 },
-];
-
-/** Scores as whole numbers 0–100 everywhere (issue 8); the rubric package holds the one rule. */
-function formatScore(value: number | null): string {
-  return formatWholeScore(value, 'Not scored');
-}
 
 /** `/assessments/:assessmentId/results`: where the organisation stands and what to do next. */
 export function ResultsPage({ assessmentId }: { assessmentId: string }) {
@@ -179,54 +171,32 @@ export function Results({ assessmentId, detail, outline, framework, results }: R
       <AssessmentNav assessmentId={assessmentId} />
       <FormAlert error={exportError} heading="The CSV could not be downloaded" />
 
-      <section className="results-overview" aria-labelledby="results-overview">
-        <h2 id="results-overview" className="visually-hidden">
-          Where you are
-        </h2>
-        <div className="panel results-overview__scores">
-          <p className="results-overall">
-            <span className="results-overall__label">Overall</span>
-            <span className="results-overall__stage">
-              {results.overall.stage
-                ? `${results.overall.stage.level}. ${results.overall.stage.name}`
-                : 'No stage yet'}
-            </span>
-          </p>
-          <p className="results-overall__numbers">
-            Score <strong>{formatScore(results.overall.score)}</strong> out of 100
-            {results.overall.targetScore !== null
-              ? `, target ${formatScore(results.overall.targetScore)}`
-              : ''}
-            .
-          </p>
-          <PillarTable pillars={results.pillars} />
-        </div>
-        <div className="panel results-priorities">
-          <h2>What to work on first</h2>
-          <p className="field__hint">
-            Ranked by the gap between today’s level and your target, weighted by how much the pillar
-            and the question count in the overall score.
-          </p>
-          <PriorityList
-            priorities={priorities}
-            levelNames={levelNames}
-            pillarTitles={new Map(outline.pillars.map((p) => [p.pillar.id, p.pillar.title]))}
-          />
-        </div>
-        <div className="panel results-overview__chart">
-          {results.radar.length > 0 ? (
-            <RadarChart
-              data={results.radar}
-              series={RADAR_SERIES}
-              title="Pillar scores today and at target, out of 100"
-              caption="Each axis is a pillar, scored 0 (all criteria at the first level) to 100 (all at the top)."
-              formatValue={formatScore}
-            />
-          ) : (
-            <p>No pillar has a score yet: answer a question to see the chart.</p>
-          )}
-        </div>
-      </section>
+      <ResultsSummary
+        results={results}
+        heading="Where you are"
+        headingId="results-overview"
+        gaps={{
+          heading: 'What to work on first',
+          hint: (
+            <p className="field__hint">
+              Ranked by the gap between today’s level and your target, weighted by how much the
+              pillar and the question count in the overall score.
+            </p>
+          ),
+          items: priorityItems(
+            priorities,
+            levelNames,
+            new Map(outline.pillars.map((p) => [p.pillar.id, p.pillar.title])),
+          ),
+          empty: (
+            <p>
+              No priorities yet. Set a target level above today’s on the questions you want to
+              improve, and the largest gaps show here.
+            </p>
+          ),
+        }}
+        noScores={<p>No pillar has a score yet: answer a question to see the chart.</p>}
+      />
 
       <section className="panel results-strengths" aria-labelledby="strengths">
         <h2 id="strengths">Strengths</h2>
@@ -234,7 +204,9 @@ export function Results({ assessmentId, detail, outline, framework, results }: R
           pillars={results.strengths.pillars}
           criteria={results.strengths.criteria}
           empty="Strengths show once some questions are answered in the upper levels."
-          describePillar={(p) => `${formatScore(p.score)}${p.stage ? ` · ${p.stage.name}` : ''}`}
+          describePillar={(p) =>
+            `${formatResultScore(p.score)}${p.stage ? ` · ${p.stage.name}` : ''}`
+          }
           describeCriterion={(c) => (c.levelName ? `${c.level}. ${c.levelName}` : '')}
         />
       </section>
@@ -284,67 +256,22 @@ export function Results({ assessmentId, detail, outline, framework, results }: R
   );
 }
 
-interface PriorityListProps {
-  priorities: readonly RankedPriority[];
-  levelNames: ReadonlyMap<number, string>;
-  pillarTitles: ReadonlyMap<string, string>;
-}
-
 /** The top priorities, each with where it stands and the level to reach: the page's "what first". */
-function PriorityList({ priorities, levelNames, pillarTitles }: PriorityListProps) {
-  if (priorities.length === 0) {
-    return (
-      <p>
-        No priorities yet. Set a target level above today’s on the questions you want to improve,
-        and the largest gaps show here.
-      </p>
-    );
-  }
-  return (
-    <ol className="priority-list">
-      {priorities.map(({ criterion }) => (
-        <li key={criterion.criterionId} className="priority-list__item">
-          <p className="priority-list__title">
-            <strong>{criterion.title}</strong>{' '}
-            <span className="priority-list__pillar">
-              ({pillarTitles.get(criterion.pillarId) ?? criterion.pillarId})
-            </span>
-          </p>
-          <p className="priority-list__gap">
-            {criterion.levelName} → {levelNames.get(criterion.targetLevel ?? 0) ?? '–'} (
-            {countLabel(criterion.gap ?? 0, 'level', 'levels')} to go)
-            {criterion.next ? `. Next: ${criterion.next.name}.` : ''}
-          </p>
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function PillarTable({ pillars }: { pillars: readonly TPillarResult[] }) {
-  return (
-    <table className="assess-table pillar-table">
-      <caption className="visually-hidden">Score and stage of each pillar</caption>
-      <thead>
-        <tr>
-          <th scope="col">Pillar</th>
-          <th scope="col">Score</th>
-          <th scope="col">Stage</th>
-          <th scope="col">Target</th>
-        </tr>
-      </thead>
-      <tbody>
-        {pillars.map((p) => (
-          <tr key={p.pillarId}>
-            <th scope="row">{p.title}</th>
-            <td className="assess-table__number">{formatScore(p.score)}</td>
-            <td>{p.stage ? `${p.stage.level}. ${p.stage.name}` : '–'}</td>
-            <td className="assess-table__number">{formatScore(p.targetScore)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+function priorityItems(
+  priorities: readonly RankedPriority[],
+  levelNames: ReadonlyMap<number, string>,
+  pillarTitles: ReadonlyMap<string, string>,
+): GapItem[] {
+  return priorities.map(({ criterion }) => ({
+    criterionId: criterion.criterionId,
+    title: criterion.title,
+    pillarTitle: pillarTitles.get(criterion.pillarId) ?? criterion.pillarId,
+    gap: `${criterion.levelName ?? ''} → ${levelNames.get(criterion.targetLevel ?? 0) ?? '–'} (${countLabel(
+      criterion.gap ?? 0,
+      'level',
+      'levels',
+    )} to go)${criterion.next ? `. Next: ${criterion.next.name}.` : ''}`,
+  }));
 }
 
 interface InsightListProps {

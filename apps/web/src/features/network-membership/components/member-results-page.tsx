@@ -1,22 +1,14 @@
-import { formatScore, type TCycleMemberResults } from '@waymark/rubric';
+import type { TCycleMemberResults } from '@waymark/rubric';
 import { Link } from 'react-router';
 import { useCycleMemberResults } from '../../../api/member-results';
 import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
-import { RadarChart, type RadarSeries } from '../../../components/radar-chart';
+import { ResultsSummary } from '../../../components/results-summary';
 import { LoadingState } from '../../../components/spinner';
 import { isApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
-import { CHART_COLOURS } from '../../../lib/palette';
 import '../../../styles/assessments.css';
 import '../../../styles/network-membership.css';
-
-const RADAR_SERIES: readonly RadarSeries[] = [
-  { key: 'today', label: 'Today', colour: CHART_COLOURS.current },
-  { key: 'target', label: 'Target', colour: CHART_COLOURS.target, dashed: true, fillOpacity: 0 },
-];
-
-const score = (value: number | null) => formatScore(value, 'Not scored');
 
 function Unavailable({ heading, children }: { heading: string; children: React.ReactNode }) {
   return (
@@ -86,6 +78,7 @@ function MemberResults({ cycleId, results }: { cycleId: string; results: TCycleM
   for (const c of results.criteria) {
     criteriaByPillar.set(c.pillarId, [...(criteriaByPillar.get(c.pillarId) ?? []), c]);
   }
+  const pillarTitles = new Map(results.pillars.map((p) => [p.pillarId, p.title]));
   return (
     <div className="results-page membership-page">
       <PageHeader
@@ -98,82 +91,22 @@ function MemberResults({ cycleId, results }: { cycleId: string; results: TCycleM
           </p>
         }
       />
-      <section className="results-overview" aria-labelledby="member-results-overview">
-        <h2 id="member-results-overview" className="visually-hidden">
-          Where they are
-        </h2>
-        <div className="panel results-overview__scores">
-          <p className="results-overall">
-            <span className="results-overall__label">Overall</span>
-            <span className="results-overall__stage">
-              {results.overall.stage
-                ? `${results.overall.stage.level}. ${results.overall.stage.name}`
-                : 'No stage yet'}
-            </span>
-          </p>
-          <p className="results-overall__numbers">
-            Score <strong>{score(results.overall.score)}</strong> out of 100
-            {results.overall.targetScore !== null
-              ? `, target ${score(results.overall.targetScore)}`
-              : ''}
-            .
-          </p>
-          <table className="assess-table pillar-table">
-            <caption className="visually-hidden">Score and stage of each pillar</caption>
-            <thead>
-              <tr>
-                <th scope="col">Pillar</th>
-                <th scope="col">Score</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Target</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.pillars.map((p) => (
-                <tr key={p.pillarId}>
-                  <th scope="row">{p.title}</th>
-                  <td className="assess-table__number">{score(p.score)}</td>
-                  <td>{p.stage ? `${p.stage.level}. ${p.stage.name}` : '–'}</td>
-                  <td className="assess-table__number">{score(p.targetScore)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="panel results-priorities">
-          <h2>Largest gaps to target</h2>
-          {results.priorities.criteria.length === 0 ? (
-            <p>No question has a target above today’s level.</p>
-          ) : (
-            <ol className="priority-list">
-              {results.priorities.criteria.slice(0, 5).map((c) => (
-                <li key={c.criterionId} className="priority-list__item">
-                  <p className="priority-list__title">
-                    <strong>{c.title}</strong>
-                  </p>
-                  <p className="priority-list__gap">
-                    Today {c.level !== null ? `${c.level}. ${c.levelName ?? ''}` : 'not answered'},
-                    target level {c.targetLevel ?? '–'}
-                  </p>
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
-        <div className="panel results-overview__chart">
-          {results.radar.length > 0 ? (
-            <RadarChart
-              data={results.radar}
-              series={RADAR_SERIES}
-              title="Pillar scores today and at target, out of 100"
-              caption="Each axis is a pillar, scored 0 (all criteria at the first level) to 100 (all at the top)."
-              formatValue={score}
-            />
-          ) : (
-            <p>No pillar has a score.</p>
-          )}
-        </div>
-      </section>
+      <ResultsSummary
+        results={results}
+        heading="Where they are"
+        headingId="member-results-overview"
+        gaps={{
+          heading: 'Largest gaps to target',
+          items: results.priorities.criteria.map((c) => ({
+            criterionId: c.criterionId,
+            title: c.title,
+            pillarTitle: pillarTitles.get(c.pillarId) ?? c.pillarId,
+            gap: `Today ${c.level !== null ? `${c.level}. ${c.levelName ?? ''}` : 'not answered'}, target level ${c.targetLevel ?? '–'}`,
+          })),
+          empty: <p>No question has a target above today’s level.</p>,
+        }}
+        noScores={<p>No pillar has a score.</p>}
+      />
       <section className="membership-section" aria-labelledby="member-results-criteria">
         <h2 id="member-results-criteria">Question by question</h2>
         {results.pillars.map((pillar) => {

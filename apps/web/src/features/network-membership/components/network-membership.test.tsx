@@ -660,6 +660,18 @@ describe('a member’s results for a coordinator', () => {
     expect(screen.getByText(/Revision 2, submitted on 12 March 2026/)).toBeInTheDocument();
     const scores = screen.getByRole('table', { name: 'Score and stage of each pillar' });
     expect(within(scores).getAllByText('67')).toHaveLength(5);
+    // The same read-only summary as the organisation's own results page: radar and gaps to target.
+    const radar = screen.getByRole('table', {
+      name: 'Pillar scores today and at target, out of 100',
+    });
+    expect(within(radar).getAllByRole('row')).toHaveLength(6);
+    const gapsHeading = screen.getByRole('heading', { name: 'Largest gaps to target' });
+    const gaps = within(gapsHeading.parentElement as HTMLElement).getAllByRole('listitem');
+    expect(gaps).toHaveLength(body.priorities.criteria.length);
+    const first = body.priorities.criteria[0];
+    const firstPillar = body.pillars.find((p) => p.pillarId === first?.pillarId);
+    expect(gaps[0]).toHaveTextContent(`${first?.title} (${firstPillar?.title})`);
+    expect(gaps[0]).toHaveTextContent(`Today 3. ${first?.levelName}, target level 4`);
     const main = screen.getByRole('main');
     expect(
       within(main).queryByRole('button', { name: /action plan|Export|Edit|Reopen/i }),
