@@ -1,12 +1,10 @@
-import {
-  type TNetworkInvitationPreview,
-  type TNetworkSharing,
-  type TOrganisationType,
-  type TSizeBand,
-  ZInvitationToken,
+import type {
+  TNetworkInvitationPreview,
+  TNetworkSharing,
+  TOrganisationType,
+  TSizeBand,
 } from '@waymark/rubric';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useMe } from '../../../api/me';
 import {
   useAcceptNetworkInvitation,
@@ -17,15 +15,18 @@ import { ErrorState } from '../../../components/error-state';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/form/error-summary';
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
+import {
+  InvitationPreviewStates,
+  PendingInvitation,
+  WithInvitationToken,
+} from '../../../components/invitation-page';
 import { LoadingState } from '../../../components/spinner';
 import { ApiError, isApiError } from '../../../lib/api-client';
-import { formatDate } from '../../../lib/format';
 import {
   ORGANISATION_TYPE_LABELS,
   options,
   SIZE_BAND_LABELS,
 } from '../../../lib/organisation-labels';
-import { type SessionState, useSession } from '../../../lib/session';
 import { SharingChoice } from './sharing-choice';
 import '../../../styles/network-membership.css';
 
@@ -35,18 +36,6 @@ export interface AcceptNetworkInvitationProps {
   returnTo: string;
   onAccepted: (result: { networkId: string; organisationId: string; networkName: string }) => void;
   onSignOut: () => void;
-}
-
-function Unusable({ heading, children }: { heading: string; children: React.ReactNode }) {
-  return (
-    <section className="state-panel" aria-labelledby="invitation-unusable">
-      <title>{`${heading} · Waymark`}</title>
-      <h1 id="invitation-unusable" className="state-panel__heading">
-        {heading}
-      </h1>
-      <div className="state-panel__detail">{children}</div>
-    </section>
-  );
 }
 
 const STATUS_MESSAGES = {
@@ -62,19 +51,12 @@ const STATUS_MESSAGES = {
 } as const;
 
 /** `/network-invitations/accept?token=…`: what the invitation offers, sign in, then join. */
-export function AcceptNetworkInvitation(props: AcceptNetworkInvitationProps) {
-  const { token } = props;
-  if (token === null || !ZInvitationToken.safeParse(token).success) {
-    return (
-      <Unusable heading="This invitation link is incomplete">
-        <p>
-          The link should end with a long code. Copy the whole link from the message you received
-          into the address bar.
-        </p>
-      </Unusable>
-    );
-  }
-  return <InvitationPreview {...props} token={token} />;
+export function AcceptNetworkInvitation({ token, ...props }: AcceptNetworkInvitationProps) {
+  return (
+    <WithInvitationToken token={token}>
+      {(valid) => <InvitationPreview {...props} token={valid} />}
+    </WithInvitationToken>
+  );
 }
 
 function InvitationPreview({
@@ -82,129 +64,32 @@ function InvitationPreview({
   returnTo,
   onAccepted,
   onSignOut,
-}: AcceptNetworkInvitationProps & { token: string }) {
+}: Omit<AcceptNetworkInvitationProps, 'token'> & { token: string }) {
   const preview = useNetworkInvitationPreview(token);
-  const session = useSession();
-
-  if (preview.isPending) return <LoadingState label="Opening your invitation…" />;
-  if (preview.isError) {
-    if (isApiError(preview.error) && preview.error.status === 404) {
-      return (
-        <Unusable heading="This invitation link is not valid">
-          <p>
-            It may have been mistyped or withdrawn. Ask the network’s coordinator to invite your
-            organisation again.
-          </p>
-        </Unusable>
-      );
-    }
-    return (
-      <ErrorState
-        heading="We couldn’t open your invitation"
-        headingLevel={1}
-        error={preview.error}
-        onRetry={() => void preview.refetch()}
-        retrying={preview.isFetching}
-      />
-    );
-  }
-  const invitation = preview.data;
-  if (invitation.status !== 'pending') {
-    const [heading, detail] = STATUS_MESSAGES[invitation.status];
-    return (
-      <Unusable heading={heading}>
-        <p>{detail}</p>
-      </Unusable>
-    );
-  }
-
   return (
-    <div className="auth-page">
-      <title>{`Join ${invitation.networkName} · Waymark`}</title>
-      <p className="eyebrow">Network invitation</p>
-      <h1 className="auth-page__title">Join {invitation.networkName}</h1>
-      <div className="auth-page__card">
-        <p>
-          <strong>{invitation.organisationName}</strong> has been invited to join{' '}
-          <strong>{invitation.networkName}</strong> ({invitation.networkPlace}), a network of
-          organisations that assess themselves each year and compare where they stand.
-        </p>
-        <dl className="summary-list">
-          <div className="summary-list__row">
-            <dt>For</dt>
-            <dd>{invitation.email}</dd>
-          </div>
-          <div className="summary-list__row">
-            <dt>Expires</dt>
-            <dd>{formatDate(invitation.expiresAt)}</dd>
-          </div>
-        </dl>
-        <InvitationActions
-          token={token}
+    <InvitationPreviewStates
+      preview={preview}
+      notFoundDetail="It may have been mistyped or withdrawn. Ask the network’s coordinator to invite your organisation again."
+      closedMessages={STATUS_MESSAGES}
+    >
+      {(invitation) => (
+        <PendingInvitation
+          name={invitation.networkName}
+          eyebrow="Network invitation"
           invitation={invitation}
-          session={session}
           returnTo={returnTo}
-          onAccepted={onAccepted}
           onSignOut={onSignOut}
-        />
-      </div>
-    </div>
+          accept={<AcceptForm token={token} invitation={invitation} onAccepted={onAccepted} />}
+        >
+          <p>
+            <strong>{invitation.organisationName}</strong> has been invited to join{' '}
+            <strong>{invitation.networkName}</strong> ({invitation.networkPlace}), a network of
+            organisations that assess themselves each year and compare where they stand.
+          </p>
+        </PendingInvitation>
+      )}
+    </InvitationPreviewStates>
   );
-}
-
-function InvitationActions({
-  token,
-  invitation,
-  session,
-  returnTo,
-  onAccepted,
-  onSignOut,
-}: {
-  token: string;
-  invitation: TNetworkInvitationPreview;
-  session: SessionState;
-  returnTo: string;
-  onAccepted: AcceptNetworkInvitationProps['onAccepted'];
-  onSignOut: () => void;
-}) {
-  if (session.status === 'restoring') {
-    return <LoadingState label="Checking whether you are signed in…" compact />;
-  }
-  if (session.status === 'signed-out') {
-    const params = new URLSearchParams({ next: returnTo, email: invitation.email });
-    return (
-      <div className="invitation-actions">
-        <p>
-          To accept, sign in or create an account with <strong>{invitation.email}</strong>.
-        </p>
-        <div className="form__actions">
-          <Link to={`/register?${params}`} className="button button--primary">
-            Create an account
-          </Link>
-          <Link to={`/sign-in?${params}`} className="button button--secondary">
-            Sign in
-          </Link>
-        </div>
-      </div>
-    );
-  }
-  if (session.user.email.toLowerCase() !== invitation.email.toLowerCase()) {
-    return (
-      <div className="invitation-actions">
-        <p className="notice">
-          You are signed in as <strong>{session.user.email}</strong>, but this invitation is for{' '}
-          <strong>{invitation.email}</strong>. Sign out, then sign in with that address to accept
-          it.
-        </p>
-        <div className="form__actions">
-          <Button variant="secondary" onClick={onSignOut}>
-            Sign out
-          </Button>
-        </div>
-      </div>
-    );
-  }
-  return <AcceptForm token={token} invitation={invitation} onAccepted={onAccepted} />;
 }
 
 const CREATE = 'new';
