@@ -220,7 +220,8 @@ export type TPillarTask = z.infer<typeof ZPillarTask>;
 /**
  * A network cycle the assessment answers (issue 9), from the organisation's links to cycles, and
  * only in networks the organisation is still a member of. `status` takes the values of
- * `CYCLE_STATUSES` in cycles.ts, which imports this module, so it is spelled out here.
+ * `CYCLE_STATUSES` in cycles.ts, which imports this module, so they are spelled out here (the API
+ * assigns its `cycleStatus` to this field, so a status added there fails to compile until added here).
  */
 export const ZAssessmentCycle = z.object({
   cycleId: ZId,
