@@ -14,13 +14,16 @@ import {
 } from './harness.js';
 
 /**
- * Issue 9, the coordinator's pages: a coordinator creates a network through the UI, picks a
- * local authority district and the minimum group size in its settings, opens a cycle, adds a
- * coordinator; members joined and submitted through the API (four named, one anonymous still
- * answering, one named not started); the coordinator reads the dashboard (participation, the
- * heatmap of exactly the named members that submitted, sorting, the radar, priorities,
- * collaboration matches, copy, CSV export) and a member starts its assessment from the network
- * home. Every page is checked with axe-core at laptop and phone sizes
+ * Issue 9's browser test, the whole journey: a coordinator creates a network through the UI
+ * (a district picked, the minimum group size left at its default 5), opens a cycle, and invites
+ * six organisations by uploading a CSV on the members page (one bad row refused in the per-row
+ * report). Six join: one through the accept page, creating its organisation and choosing to be
+ * named, the others through the API (four named, two anonymous). With the four named submitted,
+ * a member's benchmark shows as suppressed (4 of 5); once the two anonymous submit too, the member
+ * sees where it stands against the median and middle half. The coordinator then reads the
+ * dashboard: participation, the heatmap of exactly the four named members (no anonymous name
+ * anywhere on the page), sorting, the radar, priorities, collaboration matches, copy and CSV
+ * export. Every page is checked with axe-core at laptop and phone sizes
  * (test-results/screenshots/networks-NN-*.png).
  */
 
@@ -34,90 +37,104 @@ interface Seed {
   email: string;
   organisation: string;
   type: 'business' | 'public_sector' | 'voluntary_community';
+  size: 'micro' | 'small' | 'medium' | 'large';
   sharing: 'named' | 'anonymous';
-  /** The level every criterion gets, and the target; null: start but do not submit / not start. */
-  level: number | null;
+  /** The level every criterion gets, and the target (none: no target). */
+  level: number;
   target: number | null;
-  submit: boolean;
-  start: boolean;
 }
 
+const TYPE_CELLS = {
+  business: 'Business',
+  public_sector: 'Public sector',
+  voluntary_community: 'Voluntary and community',
+} as const;
+const SIZE_CELLS = { micro: 'Micro', small: 'Small', medium: 'Medium', large: 'Large' } as const;
+
+/**
+ * Abbey leads everywhere and Brook and Cedar start low aiming higher, so the dashboard has
+ * collaboration matches; Brook joins through the accept page and is the member whose benchmark
+ * is read. Echo and Fern are anonymous: their names must never reach the dashboard.
+ */
 const MEMBERS: Seed[] = [
   {
     name: 'Ava Leader',
     email: 'ava@abbey-trust.example',
     organisation: 'Abbey Hospital Trust',
     type: 'public_sector',
+    size: 'large',
     sharing: 'named',
     level: 4,
     target: null,
-    submit: true,
-    start: true,
   },
   {
     name: 'Ben Builder',
     email: 'ben@brook-builders.example',
     organisation: 'Brook Builders',
     type: 'business',
+    size: 'small',
     sharing: 'named',
     level: 1,
     target: 3,
-    submit: true,
-    start: true,
   },
   {
     name: 'Cal Care',
     email: 'cal@cedar-care.example',
     organisation: 'Cedar Care',
     type: 'voluntary_community',
+    size: 'micro',
     sharing: 'named',
     level: 2,
     target: 4,
-    submit: true,
-    start: true,
   },
   {
     name: 'Dee Dale',
     email: 'dee@dale-college.example',
     organisation: 'Dale College',
     type: 'public_sector',
+    size: 'large',
     sharing: 'named',
     level: 3,
     target: 4,
-    submit: true,
-    start: true,
   },
   {
     name: 'Eli Echo',
     email: 'eli@echo-homes.example',
     organisation: 'Echo Homes',
     type: 'business',
+    size: 'medium',
     sharing: 'anonymous',
     level: 2,
     target: 3,
-    submit: false,
-    start: true,
   },
   {
     name: 'Fay Fern',
     email: 'fay@fern-foods.example',
     organisation: 'Fern Foods',
     type: 'business',
-    sharing: 'named',
-    level: null,
-    target: null,
-    submit: false,
-    start: false,
+    size: 'small',
+    sharing: 'anonymous',
+    level: 3,
+    target: 4,
   },
 ];
+const BROOK = MEMBERS[1] as Seed;
+const ANONYMOUS = MEMBERS.filter((m) => m.sharing === 'anonymous');
 
 let server: RunningServer;
 let browser: BrowserContext;
 let page: Page;
+let memberBrowser: BrowserContext;
+let memberPage: Page;
 let errors: string[] = [];
+let memberErrors: string[] = [];
 let coordinatorToken = '';
 let networkId = '';
 let cycleId = '';
+/** Each organisation's invitation link (this server's origin), by contact email. */
+const inviteLinks = new Map<string, string>();
+/** Each member's access token and cycle assessment, by contact email. */
+const joined = new Map<string, { token: string; assessmentId: string; organisationId: string }>();
 
 const api = <T = unknown>(token: string, method: string, path: string, body?: unknown) =>
   apiClient(server.url, () => token)<T>(method, path, body);
@@ -146,57 +163,83 @@ async function register(person: { name: string; email: string }): Promise<string
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-/** A member joins through an invitation and, as its seed says, starts, answers and submits. */
-async function seedMember(seed: Seed): Promise<{ token: string; organisationId: string }> {
+function inviteToken(seed: Seed): string {
+  const link = inviteLinks.get(seed.email);
+  if (!link) throw new Error(`no invitation link for ${seed.email}`);
+  return new URL(link).searchParams.get('token') ?? '';
+}
+
+/** A member signs up, accepts its CSV invitation through the API (creating its organisation) and starts. */
+async function joinThroughApi(seed: Seed) {
   const token = await register({ name: seed.name, email: seed.email });
-  const organisation = await api<{ id: string }>(token, 'POST', '/organisations', {
-    name: seed.organisation,
-    type: seed.type,
-    sizeBand: 'medium',
-  });
-  const invitation = await api<{ inviteUrl?: string }>(
-    coordinatorToken,
+  const accepted = await api<{ organisation: { id: string } }>(
+    token,
     'POST',
-    `/networks/${networkId}/invitations`,
-    { organisationName: seed.organisation, email: seed.email },
+    '/network-invitations/accept',
+    {
+      token: inviteToken(seed),
+      sharing: seed.sharing,
+      createOrganisation: {
+        name: seed.organisation,
+        type: seed.type,
+        sizeBand: seed.size,
+        sector: null,
+        localAuthority: null,
+        employees: null,
+      },
+    },
   );
-  const inviteToken = new URL(invitation.inviteUrl ?? '').searchParams.get('token');
-  await api(token, 'POST', '/network-invitations/accept', {
-    token: inviteToken,
-    sharing: seed.sharing,
-    organisationId: organisation.id,
-  });
-  if (!seed.start) return { token, organisationId: organisation.id };
   const link = await api<{ assessmentId: string }>(
     token,
     'POST',
     `/cycles/${cycleId}/assessments`,
     {
-      organisationId: organisation.id,
+      organisationId: accepted.organisation.id,
     },
   );
+  joined.set(seed.email, {
+    token,
+    assessmentId: link.assessmentId,
+    organisationId: accepted.organisation.id,
+  });
+}
+
+/** A member answers every criterion at its seed's level (and target) and submits. */
+async function answerAndSubmit(seed: Seed) {
+  const member = joined.get(seed.email);
+  if (!member) throw new Error(`${seed.email} has not joined`);
+  const { token, assessmentId } = member;
   const detail = await api<{ pillars: { pillarId: string; criterionIds: string[] }[] }>(
     token,
     'GET',
-    `/assessments/${link.assessmentId}`,
+    `/assessments/${assessmentId}`,
   );
-  const criteria = detail.pillars.flatMap((p) => p.criterionIds);
   // The share of spend in the local area, entered once beside the first procurement answer.
   const spendCriterion = detail.pillars.find((p) => p.pillarId === 'procurement')?.criterionIds[0];
-  for (const [index, criterionId] of criteria.entries()) {
-    // One criterion left for the member that keeps answering.
-    if (!seed.submit && index === criteria.length - 1) break;
-    await api(token, 'PUT', `/assessments/${link.assessmentId}/answers/${criterionId}`, {
+  for (const criterionId of detail.pillars.flatMap((p) => p.criterionIds)) {
+    await api(token, 'PUT', `/assessments/${assessmentId}/answers/${criterionId}`, {
       level: seed.level,
       ...(seed.target ? { targetLevel: seed.target } : {}),
       ...(criterionId === spendCriterion
-        ? { indicators: { 'local-spend-share': 10 * (seed.level ?? 0) } }
+        ? { indicators: { 'local-spend-share': 10 * seed.level } }
         : {}),
       version: 0,
     });
   }
-  if (seed.submit) await api(token, 'POST', `/assessments/${link.assessmentId}/submit`);
-  return { token, organisationId: organisation.id };
+  await api(token, 'POST', `/assessments/${assessmentId}/submit`);
+}
+
+/** Brook's results page, opened afresh; returns its comparison with the network. */
+async function openBrookResults() {
+  const assessmentId = joined.get(BROOK.email)?.assessmentId;
+  await memberPage.goto(`${server.url}/assessments/${assessmentId}/results`);
+  await waitForHeading('Results', memberPage);
+  const section = memberPage.getByRole('region', { name: `Compared with ${NETWORK} (2026)` });
+  await section.waitFor();
+  const allMembers = section
+    .locator('.member-benchmark__group')
+    .filter({ has: memberPage.getByRole('heading', { level: 3, name: 'All members' }) });
+  return { section, allMembers };
 }
 
 beforeAll(async () => {
@@ -205,9 +248,14 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.setViewportSize(DESKTOP);
   errors = watchErrors(page);
+  memberBrowser = await launchBrowser();
+  memberPage = await memberBrowser.newPage();
+  await memberPage.setViewportSize(DESKTOP);
+  memberErrors = watchErrors(memberPage);
 }, 120_000);
 
 afterAll(async () => {
+  await memberBrowser?.close();
   await browser?.close();
   await server?.stop();
 });
@@ -245,7 +293,7 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
   );
 
   it(
-    '02 settings: a district picked by search, the group size, saved',
+    '02 settings: a district picked by search, the group size left at 5, saved',
     async () => {
       await page
         .getByRole('navigation', { name: `Network: ${NETWORK}` })
@@ -260,14 +308,15 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
       await page.getByRole('checkbox', { name: /^Bradford/ }).check();
       await page.getByRole('button', { name: 'Remove Bradford' }).press('Enter');
       await eventually(() => page.getByRole('button', { name: 'Remove Bradford' }).count()).toBe(0);
-      await page.getByLabel('Minimum group size').fill('3');
+      // The minimum group size stays at its default, 5: the benchmark below depends on it.
+      expect(await page.getByLabel('Minimum group size').inputValue()).toBe('5');
       await page.getByRole('button', { name: 'Save settings' }).click();
       await eventually(() => page.getByText('Settings saved.').count()).toBe(1);
       const network = await api<{
         settings: { localAuthorities: { name: string }[]; minGroupSize: number };
       }>(coordinatorToken, 'GET', `/networks/${networkId}`);
       expect(network.settings.localAuthorities.map((d) => d.name)).toEqual(['Leeds']);
-      expect(network.settings.minGroupSize).toBe(3);
+      expect(network.settings.minGroupSize).toBe(5);
       await checkBothSizes(page, 'networks-04-settings', 'network settings');
     },
     STEP_TIMEOUT,
@@ -303,9 +352,149 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
   );
 
   it(
-    '04 members join and submit through the API; one is added as a coordinator',
+    '04 the coordinator invites the six organisations by CSV; the bad row is refused',
     async () => {
-      for (const seed of MEMBERS) await seedMember(seed);
+      await page
+        .getByRole('navigation', { name: `Network: ${NETWORK}` })
+        .getByRole('link', { name: 'Members' })
+        .click();
+      await waitForHeading('Members');
+      await page.getByText('No organisation has joined yet.').waitFor();
+      // Brook's size is left blank: its contact picks it on the accept page.
+      const csv = [
+        'Organisation name,Contact email,Type,Size',
+        ...MEMBERS.map((m) =>
+          [
+            m.organisation,
+            m.email,
+            TYPE_CELLS[m.type],
+            m.email === BROOK.email ? '' : SIZE_CELLS[m.size],
+          ].join(','),
+        ),
+        'Gorse Garage,,Business,Small',
+      ].join('\n');
+      const form = page.getByRole('form', { name: 'Invite from a CSV file' });
+      await form.getByLabel('CSV file').setInputFiles({
+        name: 'westmoor-members.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv),
+      });
+      const imported = page.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().endsWith('/invitations/import'),
+      );
+      await form.getByRole('button', { name: 'Upload and invite' }).click();
+      const response = await imported;
+      expect(response.status()).toBe(200);
+      const body = (await response.json()) as {
+        rows: { email: string; outcome: string; inviteUrl?: string }[];
+      };
+      for (const row of body.rows) {
+        if (!row.inviteUrl) continue;
+        // The link as this server serves it (the API builds it on its public URL).
+        const url = new URL(row.inviteUrl);
+        expect(url.pathname).toBe('/network-invitations/accept');
+        inviteLinks.set(row.email, `${server.url}${url.pathname}${url.search}`);
+      }
+      expect([...inviteLinks.keys()]).toEqual(MEMBERS.map((m) => m.email));
+
+      const report = page.getByRole('table', { name: 'What happened to each row of the file' });
+      const rows = report.getByRole('row');
+      await eventually(() => rows.count()).toBe(8);
+      for (const [index, seed] of MEMBERS.entries()) {
+        const text = await rows.nth(index + 1).textContent();
+        expect(text).toContain(seed.organisation);
+        expect(text).toContain('Invited');
+      }
+      expect(await rows.nth(7).textContent()).toContain(
+        'Gorse GarageRefused: The contact email is missing',
+      );
+      await eventually(() => page.getByText('6 invitations created, 1 row refused').count()).toBe(
+        1,
+      );
+      const invitations = page.getByRole('table', { name: /invitations, newest first/ });
+      await eventually(() => invitations.getByRole('row').count()).toBe(7);
+      expect(await invitations.textContent()).not.toContain('Gorse Garage');
+      await checkBothSizes(page, 'networks-07-invite-csv', 'members page, CSV report');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    '05 one organisation joins through the accept page, creating itself and choosing named',
+    async () => {
+      const token = await registerAndSignIn(
+        memberPage,
+        server.url,
+        { name: BROOK.name, email: BROOK.email },
+        PASSWORD,
+      );
+      await memberPage.goto(inviteLinks.get(BROOK.email) ?? '');
+      await waitForHeading(`Join ${NETWORK}`, memberPage);
+      // The organisation is created from the invitation: name and type as the CSV gave them.
+      await eventually(() => memberPage.getByLabel('Organisation name').inputValue()).toBe(
+        BROOK.organisation,
+      );
+      expect(await memberPage.getByLabel('Type of organisation').inputValue()).toBe('business');
+      const accept = memberPage.getByRole('button', { name: `Accept and join ${NETWORK}` });
+      await accept.click();
+      const summary = memberPage.getByRole('alert').filter({ hasText: 'There is a problem' });
+      await eventually(() => summary.textContent()).toContain(
+        'Choose the size of the organisation',
+      );
+      expect(await summary.textContent()).toContain(
+        'Choose how your organisation shares its results',
+      );
+      await memberPage
+        .getByLabel('Size', { exact: true })
+        .selectOption({ label: 'Small (10 to 49 people)' });
+      await memberPage.getByRole('radio', { name: 'Named' }).check();
+      await checkBothSizes(memberPage, 'networks-08-accept', 'accept page, named');
+      await accept.click();
+      await memberPage.waitForURL((u) => u.pathname === `/networks/${networkId}`);
+      await waitForHeading(NETWORK, memberPage);
+      const mine = (
+        await api<{
+          items: {
+            id: string;
+            memberOrganisations: { organisationId: string; sharing: string }[];
+          }[];
+        }>(token, 'GET', '/networks')
+      ).items.find((n) => n.id === networkId)?.memberOrganisations;
+      expect(mine?.map((m) => m.sharing)).toEqual(['named']);
+
+      // The member's network home: a member's sections, and its cycle assessment to start.
+      const start = memberPage.getByRole('button', {
+        name: `Start your assessment for ${BROOK.organisation}`,
+      });
+      await start.waitFor();
+      expect(
+        await memberPage
+          .getByRole('navigation', { name: `Network: ${NETWORK}` })
+          .getByRole('link')
+          .allTextContents(),
+      ).toEqual(['Overview', 'Cycles', 'Members']);
+      await checkBothSizes(memberPage, 'networks-09-member-home', 'member network home');
+      await start.click();
+      await memberPage.waitForURL((url) => /^\/assessments\/[0-9a-f-]{36}$/.test(url.pathname));
+      const assessmentId = new URL(memberPage.url()).pathname.split('/')[2] ?? '';
+      joined.set(BROOK.email, {
+        token,
+        assessmentId,
+        organisationId: mine?.[0]?.organisationId ?? '',
+      });
+      expect(DEFAULT_FRAMEWORK.id).toBe('anchor-progression');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    '06 the other five join through the API; one is added as a coordinator',
+    async () => {
+      for (const seed of MEMBERS) if (seed !== BROOK) await joinThroughApi(seed);
+      await page.goto(`${server.url}/networks/${networkId}/members`);
+      await waitForHeading('Members');
+      const members = page.getByRole('table', { name: /member/ });
+      await eventually(async () => (await members.getByRole('row').count()) - 1).toBe(6);
       await page
         .getByRole('navigation', { name: `Network: ${NETWORK}` })
         .getByRole('link', { name: 'Coordinators' })
@@ -321,28 +510,72 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
       await eventually(() =>
         page.getByText(`${MEMBERS[3]?.name} is now a coordinator.`).count(),
       ).toBe(1);
-      await checkBothSizes(page, 'networks-07-coordinators', 'coordinators');
+      await checkBothSizes(page, 'networks-10-coordinators', 'coordinators');
     },
     STEP_TIMEOUT,
   );
 
   it(
-    '05 the dashboard: participation, exactly the named submitters, radar, priorities, matches',
+    '07 with the four named submitted, the member’s benchmark shows as suppressed (4 of 5)',
+    async () => {
+      for (const seed of MEMBERS) if (seed.sharing === 'named') await answerAndSubmit(seed);
+      const { section, allMembers } = await openBrookResults();
+      await eventually(() => allMembers.textContent()).toContain(
+        'Not enough submissions yet (4 of 5).',
+      );
+      expect(await section.getByRole('table').count()).toBe(0);
+      await section.scrollIntoViewIfNeeded();
+      await checkBothSizes(memberPage, 'networks-11-benchmark-suppressed', 'benchmark, 4 of 5');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    '08 once all six have submitted, the member sees its position against the median',
+    async () => {
+      for (const seed of ANONYMOUS) await answerAndSubmit(seed);
+      const { allMembers } = await openBrookResults();
+      const table = allMembers.getByRole('table', {
+        name: 'All members: 6 organisations have submitted. Scores out of 100.',
+      });
+      await table.waitFor();
+      expect((await table.getByRole('columnheader').allTextContents()).slice(0, 5)).toEqual([
+        'Pillar',
+        'Your score',
+        'Median',
+        'Middle half',
+        'Your position',
+      ]);
+      // Scores 100, 0, 33, 67, 33 and 67 (every criterion at levels 4, 1, 2, 3, 2 and 3): the
+      // median is 50, the middle half 33 to 67, and Brook, at 0, in the lowest quarter.
+      const overall = table.getByRole('row', { name: /^Overall/ });
+      expect((await overall.getByRole('cell').allTextContents()).slice(0, 4)).toEqual([
+        '0',
+        '50',
+        '33 to 67',
+        'Lowest quarter',
+      ]);
+      await allMembers.scrollIntoViewIfNeeded();
+      await checkBothSizes(memberPage, 'networks-12-benchmark', 'benchmark, against the median');
+      expect(memberErrors.filter((e) => !e.includes('status of 401'))).toEqual([]);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    '09 the dashboard: participation, exactly the four named, the radar held back, matches',
     async () => {
       await page.goto(`${server.url}/cycles/${cycleId}/dashboard`);
       await waitForHeading('Dashboard: cycle 2026');
       const participation = page.getByRole('region', { name: 'Participation' });
+      // Invited, joined, started, submitted.
       await eventually(() => participation.locator('.stat-tile__value').allTextContents()).toEqual([
         '6',
         '6',
-        '5',
-        '4',
+        '6',
+        '6',
       ]);
-      const pending = participation.getByRole('table');
-      await eventually(() => pending.getByRole('rowheader').allTextContents()).toEqual([
-        'Echo Homes',
-        'Fern Foods',
-      ]);
+      expect(await participation.textContent()).toContain('Every member has submitted.');
       const heatmap = page.getByRole('table', { name: /Named members’ scores and stages/ });
       const names = () => heatmap.getByRole('rowheader').allTextContents();
       expect(await names()).toEqual([
@@ -351,6 +584,9 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
         'Cedar Care',
         'Dale College',
       ]);
+      // No anonymous member's name anywhere on the page.
+      const everything = (await page.locator('body').textContent()) ?? '';
+      for (const seed of ANONYMOUS) expect(everything).not.toContain(seed.organisation);
       await heatmap.getByRole('button', { name: 'Overall' }).click();
       await eventually(names).toEqual([
         'Abbey Hospital Trust',
@@ -364,8 +600,23 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
       await expect(
         heatmap.getByRole('link', { name: 'Brook Builders' }).getAttribute('href'),
       ).resolves.toMatch(new RegExp(`^/cycles/${cycleId}/members/[0-9a-f-]{36}$`));
-      // The radar is drawn (one anonymous member is still answering, so nothing is suppressed).
-      await page.locator('.radar-chart__drawing svg').first().waitFor();
+
+      // The radar counts all six, the two anonymous included. With the four named known to the
+      // coordinator, 2 anonymous of 6 (fewer than the threshold, 5) would let a median give one
+      // away: complementary suppression holds every network figure back, the chart too.
+      const radar = page.getByRole('region', { name: 'Where the network stands' });
+      expect(await radar.textContent()).toContain('6 so far, 2 of them anonymous');
+      expect(await radar.locator('.radar-chart__drawing').count()).toBe(0);
+      const radarRows = radar.getByRole('table').getByRole('row');
+      expect(await radarRows.count()).toBeGreaterThan(3);
+      expect(await radar.locator('.data-table__suppressed').count()).toBe(
+        (await radarRows.count()) - 1,
+      );
+      expect(await radarRows.nth(1).textContent()).toMatch(/^Overall.*6$/);
+      const priorities = page.getByRole('region', { name: 'Collective priorities' });
+      expect(await priorities.getByRole('listitem').count()).toBe(0);
+
+      // Matches pair named members only, so they show.
       const collaboration = page.getByRole('region', { name: 'Who could help whom' });
       expect(await collaboration.textContent()).toContain('Abbey Hospital Trust');
       await page
@@ -379,6 +630,8 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
       expect(copied).toMatch(
         /Abbey Hospital Trust \(Leading\) could help Brook Builders \(Getting started, aiming for Embedding\)/,
       );
+      expect(copied).toContain('Cedar Care (Developing, aiming for Leading)');
+      for (const seed of ANONYMOUS) expect(copied).not.toContain(seed.organisation);
 
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Export members (CSV)' }).click();
@@ -389,65 +642,64 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
       expect((await aggregates).suggestedFilename()).toBe(
         'waymark-westmoor-anchor-network-2026-aggregates.csv',
       );
-      // Levels 4, 1, 2, 3 reported 40, 10, 20 and 30% local spend: the median is 25%.
+      await checkBothSizes(page, 'networks-13-dashboard', 'coordinator dashboard');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    '10 once the two anonymous members share by name, the radar, priorities and medians show',
+    async () => {
+      for (const seed of ANONYMOUS) {
+        const member = joined.get(seed.email);
+        await api(
+          member?.token ?? '',
+          'PATCH',
+          `/networks/${networkId}/members/${member?.organisationId}`,
+          { sharing: 'named' },
+        );
+      }
+      await page.goto(`${server.url}/cycles/${cycleId}/dashboard`);
+      await waitForHeading('Dashboard: cycle 2026');
+      const heatmap = page.getByRole('table', { name: /Named members’ scores and stages/ });
+      await eventually(() => heatmap.getByRole('rowheader').count()).toBe(6);
+      const radar = page.getByRole('region', { name: 'Where the network stands' });
+      await radar.locator('.radar-chart__drawing svg').first().waitFor();
+      const overall = radar.getByRole('row', { name: /^Overall/ });
+      expect(await overall.getByRole('cell').allTextContents()).toEqual([
+        expect.stringMatching(/^\d+$/),
+        expect.stringMatching(/^\d+$/),
+        expect.stringMatching(/^\d+$/),
+        '6',
+      ]);
+      const priorities = page.getByRole('region', { name: 'Collective priorities' });
+      const lowest = priorities.locator('.panel').filter({ hasText: 'Lowest medians' });
+      expect(await lowest.getByRole('listitem').count()).toBeGreaterThan(0);
+      expect(await lowest.textContent()).toMatch(/median \d+ out of 100 · 6 members/);
+      const gaps = priorities.locator('.panel').filter({ hasText: 'Biggest gaps to targets' });
+      expect(await gaps.getByRole('listitem').count()).toBeGreaterThan(0);
+      expect(await gaps.textContent()).toMatch(/members aim a median [\d.]+ levels? higher/);
+      // Levels 4, 1, 2, 3, 2 and 3 reported 40, 10, 20, 30, 20 and 30% local spend: median 25%.
       const spend = page
         .getByRole('region', { name: 'Indicators' })
         .getByRole('row', { name: /% of spend within the local area/ });
       expect(await spend.textContent()).toContain('25%');
-      await checkBothSizes(page, 'networks-08-dashboard', 'coordinator dashboard');
+      await checkBothSizes(page, 'networks-14-dashboard-all-named', 'dashboard, all named');
 
       // The list pages, now with something in them.
       await page.goto(`${server.url}/networks/${networkId}/cycles`);
       await waitForHeading('Cycles');
       await page.getByRole('link', { name: '2026' }).waitFor();
-      await checkBothSizes(page, 'networks-10-cycles', 'cycles list');
+      await checkBothSizes(page, 'networks-15-cycles', 'cycles list');
       await page.goto(`${server.url}/networks`);
       await waitForHeading('Networks');
       await page.getByRole('link', { name: NETWORK }).waitFor();
       expect(await page.locator('.network-card__relation').allTextContents()).toEqual([
         'You coordinate it',
       ]);
-      await checkBothSizes(page, 'networks-11-list', 'networks list');
-      // The one failed request was the deliberate 422 for an address with no account (step 04).
+      await checkBothSizes(page, 'networks-16-list', 'networks list');
+      // The one failed request was the deliberate 422 for an address with no account (step 06).
       expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
-    },
-    STEP_TIMEOUT,
-  );
-
-  it(
-    '06 a member that has not started sees the open cycle and starts from the network home',
-    async () => {
-      const member = await launchBrowser();
-      try {
-        const memberPage = await member.newPage();
-        await memberPage.setViewportSize(DESKTOP);
-        const fern = MEMBERS[5];
-        if (!fern) throw new Error('no seed');
-        await memberPage.goto(`${server.url}/sign-in`);
-        await memberPage.getByLabel('Email address').fill(fern.email);
-        await memberPage.getByLabel('Password', { exact: true }).fill(PASSWORD);
-        await memberPage.getByRole('button', { name: 'Sign in' }).click();
-        await memberPage.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-        await memberPage.goto(`${server.url}/networks`);
-        await memberPage.getByRole('link', { name: NETWORK }).click();
-        await waitForHeading(NETWORK, memberPage);
-        const start = memberPage.getByRole('button', {
-          name: `Start your assessment for ${fern.organisation}`,
-        });
-        await start.waitFor();
-        expect(
-          await memberPage
-            .getByRole('navigation', { name: `Network: ${NETWORK}` })
-            .getByRole('link')
-            .allTextContents(),
-        ).toEqual(['Overview', 'Cycles', 'Members']);
-        await checkBothSizes(memberPage, 'networks-09-member-home', 'member network home');
-        await start.click();
-        await memberPage.waitForURL((url) => /^\/assessments\/[0-9a-f-]{36}$/.test(url.pathname));
-        expect(DEFAULT_FRAMEWORK.id).toBe('anchor-progression');
-      } finally {
-        await member.close();
-      }
     },
     STEP_TIMEOUT,
   );
