@@ -22,9 +22,11 @@ import {
  * a member's benchmark shows as suppressed (4 of 5); once the two anonymous submit too, the member
  * sees where it stands against the median and middle half. The coordinator then reads the
  * dashboard: participation, the heatmap of exactly the four named members (no anonymous name
- * anywhere on the page), sorting, the radar, priorities, collaboration matches, copy and CSV
- * export. Every page is checked with axe-core at laptop and phone sizes
- * (test-results/screenshots/networks-NN-*.png).
+ * anywhere on the page), sorting, collaboration matches, copy and CSV export. With two anonymous
+ * contributors (fewer than the threshold) the network figures (radar, priorities, indicators) are
+ * held back by complementary suppression; once the two share by name, the radar is drawn and the
+ * priorities and indicator medians show. Every page is checked with axe-core at laptop and phone
+ * sizes (test-results/screenshots/networks-NN-*.png).
  */
 
 const PASSWORD = 'correct horse battery staple 42';
