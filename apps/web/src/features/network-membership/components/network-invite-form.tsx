@@ -3,17 +3,16 @@ import {
   type TCreateNetworkInvitationResponse,
   ZCreateNetworkInvitationBody,
 } from '@waymark/rubric';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useCreateNetworkInvitation } from '../../../api/network-invitations';
 import { Button } from '../../../components/button';
-import { CopyField } from '../../../components/copy-field';
-import { ConfirmDialog } from '../../../components/dialog';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
+import { InvitationSent } from '../../../components/invitation-sent';
+import { ReplaceInvitationDialog } from '../../../components/replace-invitation-dialog';
 import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
-import { formatDate } from '../../../lib/format';
 import {
   ORGANISATION_TYPE_LABELS,
   options,
@@ -30,43 +29,6 @@ const LABELS = {
 
 /** An unchosen select is "not given": the API takes the field left out, not "". */
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
-
-function InvitationSent({ result }: { result: TCreateNetworkInvitationResponse }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
-  const { invitation } = result;
-  return (
-    <div className="invite-result" ref={ref} tabIndex={-1} role="status">
-      {result.delivery === 'link' && result.inviteUrl ? (
-        <>
-          <p className="invite-result__title">Invitation ready: send the link yourself</p>
-          <p>
-            This Waymark does not send email, so <strong>{invitation.email}</strong> has{' '}
-            <strong>not</strong> been emailed. Copy the link and send it to them. It invites{' '}
-            <strong>{invitation.organisationName}</strong>, works once, and expires on{' '}
-            {formatDate(invitation.expiresAt)}.
-          </p>
-          <CopyField
-            label="Invitation link"
-            value={result.inviteUrl}
-            hint="Anyone with this link can see the invitation; only that email address can accept it."
-          />
-        </>
-      ) : (
-        <>
-          <p className="invite-result__title">Invitation emailed</p>
-          <p>
-            We have emailed <strong>{invitation.email}</strong> a link for{' '}
-            <strong>{invitation.organisationName}</strong> to join. It expires on{' '}
-            {formatDate(invitation.expiresAt)}.
-          </p>
-        </>
-      )}
-    </div>
-  );
-}
 
 const DEFAULT_VALUES = { organisationName: '', email: '' } as TCreateNetworkInvitationBody;
 
@@ -172,12 +134,24 @@ export function NetworkInviteForm({ networkId }: { networkId: string }) {
           </Button>
         </div>
       </form>
-      {result ? <InvitationSent result={result} /> : null}
+      {result ? (
+        <InvitationSent
+          result={result}
+          linkDetail={
+            <>
+              It invites <strong>{result.invitation.organisationName}</strong>
+            </>
+          }
+          emailedDetail={
+            <>
+              a link for <strong>{result.invitation.organisationName}</strong> to join
+            </>
+          }
+        />
+      ) : null}
       {replacing ? (
-        <ConfirmDialog
+        <ReplaceInvitationDialog
           open
-          onOpenChange={(open) => (open ? null : setReplacing(null))}
-          title="Replace the pending invitation?"
           description={
             <>
               <strong>{replacing.email}</strong> already has an invitation to this network waiting.
@@ -185,11 +159,9 @@ export function NetworkInviteForm({ networkId }: { networkId: string }) {
               instead.
             </>
           }
-          confirmLabel="Replace invitation"
-          pendingLabel="Replacing…"
-          pending={create.isPending}
-          tone="primary"
+          sending={create.isPending}
           onConfirm={() => void send({ ...replacing, replace: true })}
+          onCancel={() => setReplacing(null)}
         />
       ) : null}
     </div>

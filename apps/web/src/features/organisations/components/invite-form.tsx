@@ -5,13 +5,13 @@ import {
   type TInvitation,
   ZCreateInvitationBody,
 } from '@waymark/rubric';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/button';
-import { CopyField } from '../../../components/copy-field';
-import { ConfirmDialog } from '../../../components/dialog';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
+import { InvitationSent } from '../../../components/invitation-sent';
+import { ReplaceInvitationDialog } from '../../../components/replace-invitation-dialog';
 import { isApiError } from '../../../lib/api-client';
 import { applyServerErrors, useZodForm } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
@@ -24,44 +24,6 @@ const ROLE_HINT = MEMBER_ROLES.map(
   (role) => `${ROLE_LABELS[role]}: ${ROLE_DESCRIPTIONS[role]}.`,
 ).join(' ');
 
-function InvitationSent({ result }: { result: TCreateInvitationResponse }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
-  const { invitation } = result;
-  const role = ROLE_LABELS[invitation.role].toLowerCase();
-  return (
-    <div className="invite-result" ref={ref} tabIndex={-1} role="status">
-      {result.delivery === 'link' && result.inviteUrl ? (
-        <>
-          <p className="invite-result__title">Invitation ready: send the link yourself</p>
-          <p>
-            This Waymark does not send email, so <strong>{invitation.email}</strong> has{' '}
-            <strong>not</strong> been emailed. Copy the link and send it to them. It makes them{' '}
-            {role === 'admin' ? 'an' : 'a'} {role}, works once, and expires on{' '}
-            {formatDate(invitation.expiresAt)}.
-          </p>
-          <CopyField
-            label="Invitation link"
-            value={result.inviteUrl}
-            hint="Anyone with this link can see the invitation; only that email address can accept it."
-          />
-        </>
-      ) : (
-        <>
-          <p className="invite-result__title">Invitation emailed</p>
-          <p>
-            We have emailed <strong>{invitation.email}</strong> a link to join as{' '}
-            {role === 'admin' ? 'an' : 'a'} {role}. It expires on {formatDate(invitation.expiresAt)}
-            .
-          </p>
-        </>
-      )}
-    </div>
-  );
-}
-
 function withArticle(role: string): string {
   return `${role === 'admin' ? 'an' : 'a'} ${role}`;
 }
@@ -73,47 +35,22 @@ function pendingFor(invitations: readonly TInvitation[] | undefined, email: stri
   return invitations?.find((i) => i.status === 'pending' && i.email === address);
 }
 
-function ReplaceDialog({
-  open,
-  pending,
-  next,
-  sending,
-  error,
-  onConfirm,
-  onCancel,
-}: {
-  open: boolean;
-  pending: TInvitation;
-  next: TCreateInvitationBody;
-  sending: boolean;
-  error: unknown;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
+/** What sending again would change, for the replace dialog. */
+function replaceDescription(pending: TInvitation, next: TCreateInvitationBody) {
   const before = ROLE_LABELS[pending.role].toLowerCase();
   const after = ROLE_LABELS[next.role].toLowerCase();
   return (
-    <ConfirmDialog
-      open={open}
-      onOpenChange={(next) => (next ? null : onCancel())}
-      title="Replace the pending invitation?"
-      description={
-        <>
-          <strong>{pending.email}</strong> was invited on {formatDate(pending.createdAt)} as{' '}
-          {withArticle(before)}. If you send a new invitation
-          {after === before ? '' : ` as ${withArticle(after)}`}, the link you sent before stops
-          working: send them the new link instead.
-        </>
-      }
-      confirmLabel="Replace invitation"
-      pendingLabel="Replacing…"
-      pending={sending}
-      error={error}
-      errorHeading="Could not replace the invitation"
-      tone="primary"
-      onConfirm={onConfirm}
-    />
+    <>
+      <strong>{pending.email}</strong> was invited on {formatDate(pending.createdAt)} as{' '}
+      {withArticle(before)}. If you send a new invitation
+      {after === before ? '' : ` as ${withArticle(after)}`}, the link you sent before stops working:
+      send them the new link instead.
+    </>
   );
+}
+
+function roleOf(invitation: TInvitation) {
+  return withArticle(ROLE_LABELS[invitation.role].toLowerCase());
 }
 
 const DEFAULT_VALUES: TCreateInvitationBody = { email: '', role: 'contributor' };
@@ -217,9 +154,7 @@ export function InviteForm({ orgId }: { orgId: string }) {
             spellCheck={false}
             hint={
               existing
-                ? `Already invited on ${formatDate(existing.createdAt)} as ${withArticle(
-                    ROLE_LABELS[existing.role].toLowerCase(),
-                  )}. Sending again replaces that link.`
+                ? `Already invited on ${formatDate(existing.createdAt)} as ${roleOf(existing)}. Sending again replaces that link.`
                 : undefined
             }
             error={errors.email?.message}
@@ -239,14 +174,18 @@ export function InviteForm({ orgId }: { orgId: string }) {
           </Button>
         </div>
       </form>
-      {result ? <InvitationSent result={result} /> : null}
+      {result ? (
+        <InvitationSent
+          result={result}
+          linkDetail={`It makes them ${roleOf(result.invitation)}`}
+          emailedDetail={`a link to join as ${roleOf(result.invitation)}`}
+        />
+      ) : null}
       {confirming ? (
-        <ReplaceDialog
+        <ReplaceInvitationDialog
           open={asking}
-          pending={confirming.pending}
-          next={confirming.values}
+          description={replaceDescription(confirming.pending, confirming.values)}
           sending={create.isPending}
-          error={null}
           onConfirm={() => send({ ...confirming.values, replace: true })}
           onCancel={() => {
             setAsking(false);
