@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZOrganisationType, ZSizeBand, ZSlug } from '../schemas/framework.js';
 import { ZAssessmentScores, ZPillarStatus } from '../scoring/schemas.js';
+import { ZCycleStatus } from './cycle-status.js';
 import { ZProblem } from './frameworks.js';
 import { storable, ZRequestId, ZText } from './text.js';
 
@@ -219,16 +220,14 @@ export type TPillarTask = z.infer<typeof ZPillarTask>;
 
 /**
  * A network cycle the assessment answers (issue 9), from the organisation's links to cycles, and
- * only in networks the organisation is still a member of. `status` takes the values of
- * `CYCLE_STATUSES` in cycles.ts, which imports this module, so they are spelled out here (the API
- * assigns its `cycleStatus` to this field, so a status added there fails to compile until added here).
+ * only in networks the organisation is still a member of.
  */
 export const ZAssessmentCycle = z.object({
   cycleId: ZId,
   cycleName: z.string(),
   networkId: ZId,
   networkName: z.string(),
-  status: z.enum(['upcoming', 'open', 'closed']),
+  status: ZCycleStatus,
   closesOn: z.iso.date(),
 });
 export type TAssessmentCycle = z.infer<typeof ZAssessmentCycle>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZSlug } from '../schemas/framework.js';
 import { ZBenchmarkStat } from '../scoring/schemas.js';
 import { ZAssessmentStatus } from './assessments.js';
+import { ZCycleStatus } from './cycle-status.js';
 import { storable, ZRequestId, ZText } from './text.js';
 
 /**
@@ -18,9 +19,7 @@ const ZDateTime = z.iso.datetime({ offset: true });
 const ZRequestDate = storable(z.iso.date());
 const ZCycleName = ZText.trim().min(1).max(80);
 
-export const CYCLE_STATUSES = ['upcoming', 'open', 'closed'] as const;
-export const ZCycleStatus = z.enum(CYCLE_STATUSES);
-export type TCycleStatus = z.infer<typeof ZCycleStatus>;
+export { CYCLE_STATUSES, type TCycleStatus, ZCycleStatus } from './cycle-status.js';
 
 export const ZNetworkCyclesParams = z.object({ networkId: ZRequestId }).strict();
 export type TNetworkCyclesParams = z.infer<typeof ZNetworkCyclesParams>;
