@@ -17,7 +17,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { NetworkRow } from '../../db/schema.js';
-import { AppError } from '../../errors.js';
+import { deliverInvitation } from '../invitation-delivery.js';
 import { PREVIEW_RATE_LIMIT } from '../organisations/organisations.routes.js';
 import type { RouteModuleOptions } from '../route-options.js';
 import { decodeCsv, parseInvitationCsv } from './csv-import.js';
@@ -155,29 +155,20 @@ export const networkInvitationRoutes: FastifyPluginAsyncZod<RouteModuleOptions> 
         request.body,
         config.auth.invitationTtlDays,
       );
-      const url = inviteUrl(config.publicUrl, created.token);
-      if (!app.mailer.enabled) {
-        return reply
-          .status(201)
-          .send({ invitation: created.invitation, delivery: 'link', inviteUrl: url });
-      }
-      const sent = await sendInvitationMail(app, request.log, created.network, request.user.name, {
-        to: created.invitation.email,
-        organisationName: created.invitation.organisationName,
-        expiresAt: created.invitation.expiresAt,
-        url,
+      const { invitation } = created;
+      const delivered = await deliverInvitation(app, request.log, {
+        invitation,
+        url: inviteUrl(config.publicUrl, created.token),
+        mail: (url) =>
+          invitationMail(created.network, request.user.name, {
+            to: invitation.email,
+            organisationName: invitation.organisationName,
+            expiresAt: invitation.expiresAt,
+            url,
+          }),
+        withdraw: () => withdrawUndelivered(app.db, request.user, [{ ...invitation, networkId }]),
       });
-      if (!sent) {
-        // A link nobody received must not stay valid: withdraw it and let the coordinator retry.
-        await withdrawUndelivered(app.db, request.user, [{ ...created.invitation, networkId }]);
-        throw new AppError(
-          502,
-          'mail_failed',
-          'Bad Gateway',
-          'The invitation email could not be sent, so the invitation was withdrawn. Try again later.',
-        );
-      }
-      return reply.status(201).send({ invitation: created.invitation, delivery: 'email' });
+      return reply.status(201).send(delivered);
     },
   });
 

@@ -20,7 +20,7 @@ import {
 } from '@waymark/rubric';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
+import { deliverInvitation } from '../invitation-delivery.js';
 import type { RouteModuleOptions } from '../route-options.js';
 import {
   acceptInvitation,
@@ -183,42 +183,31 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteModuleOptions> = asy
         request.body,
         config.auth.invitationTtlDays,
       );
-      const inviteUrl = `${config.publicUrl}/invitations/accept?token=${created.token}`;
-      if (!app.mailer.enabled) {
-        return reply
-          .status(201)
-          .send({ invitation: created.invitation, delivery: 'link', inviteUrl });
-      }
-      try {
-        await app.mailer.send({
-          to: created.invitation.email,
-          subject: `You're invited to join ${created.organisationName} on Waymark`,
+      const { invitation, organisationName } = created;
+      const delivered = await deliverInvitation(app, request.log, {
+        invitation,
+        url: `${config.publicUrl}/invitations/accept?token=${created.token}`,
+        mail: (url) => ({
+          to: invitation.email,
+          subject: `You're invited to join ${organisationName} on Waymark`,
           text: [
-            `${request.user.name} has invited you to join ${created.organisationName} on Waymark as ${created.invitation.role === 'admin' ? 'an' : 'a'} ${created.invitation.role}.`,
+            `${request.user.name} has invited you to join ${organisationName} on Waymark as ${invitation.role === 'admin' ? 'an' : 'a'} ${invitation.role}.`,
             '',
-            `Accept the invitation: ${inviteUrl}`,
+            `Accept the invitation: ${url}`,
             '',
-            `The link works once and expires on ${created.invitation.expiresAt.slice(0, 10)}. Sign in or register with ${created.invitation.email} to accept it.`,
+            `The link works once and expires on ${invitation.expiresAt.slice(0, 10)}. Sign in or register with ${invitation.email} to accept it.`,
             "If you weren't expecting this, you can ignore this email.",
           ].join('\n'),
-        });
-      } catch (err) {
-        // A link nobody received must not stay valid: withdraw it and let the admin try again.
-        request.log.error({ err }, 'invitation email not sent');
-        await revokeOrganisationInvitation(
-          app.db,
-          request.user,
-          { organisationId: orgId, invitationId: created.invitation.id },
-          { reason: 'mail_failed' },
-        );
-        throw new AppError(
-          502,
-          'mail_failed',
-          'Bad Gateway',
-          'The invitation email could not be sent, so the invitation was withdrawn. Try again later.',
-        );
-      }
-      return reply.status(201).send({ invitation: created.invitation, delivery: 'email' });
+        }),
+        withdraw: () =>
+          revokeOrganisationInvitation(
+            app.db,
+            request.user,
+            { organisationId: orgId, invitationId: invitation.id },
+            { reason: 'mail_failed' },
+          ),
+      });
+      return reply.status(201).send(delivered);
     },
   });
 
