@@ -2,7 +2,6 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import {
   type TNetworkMemberListResponse,
   type TNetworkSharing,
-  ZNetwork,
   ZNetworkMember,
   ZNetworkMemberListResponse,
 } from '@waymark/rubric';
@@ -79,13 +78,5 @@ export function useLeaveNetwork(networkId: string) {
       await queryClient.invalidateQueries({ queryKey: ['networks'] });
       await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
     },
-  });
-}
-
-/** The network's name and the caller's relation to it (`GET /networks/:networkId`). */
-export function useNetworkSummary(networkId: string) {
-  return useQuery({
-    queryKey: [...networkMembershipKeys.network(networkId), 'summary'] as const,
-    queryFn: ({ signal }) => apiGet(networkPath(networkId), ZNetwork, { signal }),
   });
 }

@@ -1,16 +1,14 @@
-import { useNavigate, useParams } from 'react-router';
-import { z } from 'zod';
+import { useNavigate } from 'react-router';
 import { NetworkMembersPage } from '../../features/network-membership/components/network-members-page';
-import { NotFoundRoute } from './not-found';
+import { useNetworkOutlet } from './network-layout';
 
-/** `/networks/:networkId/members`; a malformed id is "not found" without asking the API. */
+/** `/networks/:networkId/members`, in the network layout (which loads the network). */
 export function NetworkMembersRoute() {
-  const { networkId } = useParams();
+  const { network } = useNetworkOutlet();
   const navigate = useNavigate();
-  if (!z.uuid().safeParse(networkId).success || !networkId) return <NotFoundRoute />;
   return (
     <NetworkMembersPage
-      networkId={networkId}
+      network={network}
       onLeft={(stillCoordinator) => {
         if (!stillCoordinator) navigate('/networks', { replace: true });
       }}

@@ -130,9 +130,11 @@ describe('network members page (coordinator)', () => {
     mockApi(coordinatorRoutes());
     renderApp(MEMBERS);
     await screen.findByRole('heading', { level: 1, name: 'Members' });
-    expect(screen.getByRole('link', { name: 'Northfield Anchors' })).toHaveAttribute(
-      'href',
-      `/networks/${NETWORK_ID}`,
+    // In the network's navigation, as its current section.
+    const nav = screen.getByRole('navigation', { name: 'Network: Northfield Anchors' });
+    expect(within(nav).getByRole('link', { name: 'Members and invitations' })).toHaveAttribute(
+      'aria-current',
+      'page',
     );
     const members = await screen.findByRole('table', { name: '2 members' });
     const rows = within(members).getAllByRole('row').slice(1);
