@@ -147,6 +147,16 @@ describe('buildAssessmentResults', () => {
     ]);
   });
 
+  it('does not call a pillar scoring 0 (every criterion at the first level) a strength', () => {
+    const atFirstLevel = buildAssessmentResults(
+      framework,
+      answers.map((a) => (a.level === null ? a : { ...a, level: 1 })),
+      { profile },
+    );
+    expect(atFirstLevel.pillars.filter((p) => p.score === 0).length).toBeGreaterThan(0);
+    expect(atFirstLevel.strengths.pillars).toEqual([]);
+  });
+
   it('is empty but well-formed with no answers', () => {
     const empty = buildAssessmentResults(framework, [], { profile });
     expect(empty.overall).toEqual({ score: null, targetScore: null, stage: null });

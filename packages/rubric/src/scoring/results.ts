@@ -87,7 +87,8 @@ function gapOf(from: number | null, to: number | null): number | null {
  * their stage, radar rows (`today`, `target`), strengths, priorities and, per applicable criterion,
  * "what to do next". Numbers are `scoreAssessment`'s, rounded with `roundScore`.
  *
- * - strengths: up to 3 scored pillars, highest score first (framework order breaks ties); up to 5
+ * - strengths: up to 3 pillars scoring above 0 (a pillar with every criterion at the first level
+ *   is no strength), highest score first (framework order breaks ties); up to 5
  *   criteria in the upper half of the scale (level > (L + 1) / 2), highest level first.
  * - priorities: pillars whose target is above today, largest gap first; up to 5 criteria whose
  *   target level is above today's, largest gap first, then the lower level, then framework order.
@@ -148,7 +149,7 @@ export function buildAssessmentResults(
   const upperHalf = (framework.levels.length + 1) / 2;
 
   const strengthPillars = pillarResults
-    .filter((p) => p.score !== null)
+    .filter((p) => p.score !== null && p.score > 0)
     .sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || byIndex(pillarOrder, a.pillarId, b.pillarId))
     .slice(0, STRENGTH_PILLARS);
   const strengthCriteria = criteria
