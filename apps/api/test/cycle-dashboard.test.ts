@@ -105,24 +105,21 @@ describe('cycle dashboard', () => {
     await addMembers(ctx, setup, anonymous(4, spec));
     let body = (await dashboardOf(setup)).json();
     expect(body.threshold).toBe(5);
-    expect(body.radar.overall).toEqual({ status: 'suppressed', contributors: 4 });
+    const tooFew = { status: 'suppressed', contributors: 4, anonymous: 4, reason: 'too_few' };
+    expect(body.radar.overall).toEqual(tooFew);
     expect(body.radar.pillars.every((p: { status: string }) => p.status === 'suppressed')).toBe(
       true,
     );
-    expect(body.distribution[0]).toEqual({
-      status: 'suppressed',
-      pillarId: 'employment',
-      contributors: 4,
-    });
+    expect(body.distribution[0]).toEqual({ ...tooFew, pillarId: 'employment' });
     expect(body.priorities).toMatchObject({
       lowestPillars: [],
       lowestCriteria: [],
       largestGaps: [],
     });
-    expect(body.priorities.suppressedCriteria).toBe(30);
+    expect(body.priorities.heldBackCriteria).toEqual({ tooFew: 30, fewAnonymous: 0 });
     const wage = (b: { indicators: { indicatorId: string }[] }) =>
       b.indicators.find((i) => i.indicatorId === 'living-wage-staff-share');
-    expect(wage(body)).toMatchObject({ status: 'suppressed', contributors: 4 });
+    expect(wage(body)).toMatchObject({ ...tooFew });
     expect(wage(body)).not.toHaveProperty('median');
     expect(body.heatmap.rows).toEqual([]);
 
@@ -155,7 +152,12 @@ describe('cycle dashboard', () => {
     await addMembers(ctx, setup, anonymous(1, { level: 4 }));
     let body = (await dashboardOf(setup)).json();
     // Median of four known zeros and one unknown: subtraction would give the anonymous one away.
-    expect(body.radar.overall).toEqual({ status: 'suppressed', contributors: 5 });
+    expect(body.radar.overall).toEqual({
+      status: 'suppressed',
+      contributors: 5,
+      anonymous: 1,
+      reason: 'few_anonymous',
+    });
     expect(body.heatmap.rows).toHaveLength(4);
     await addMembers(ctx, setup, anonymous(2, { level: 4 }, 'More'));
     body = (await dashboardOf(setup)).json();
@@ -359,6 +361,6 @@ describe('cycle CSV export', () => {
     expect(wage?.slice(2, 8)).toEqual(['percent', '3', '95', '', '', 'Shown']);
     const local = rows.find((r) => r[1] === '% of spend within the local area');
     expect(local?.slice(3, 5)).toEqual(['1', '']);
-    expect(local?.[7]).toMatch(/^Suppressed/);
+    expect(local?.[7]).toBe('Suppressed: fewer than 3 members');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZIndicatorUnit, ZOrganisationType, ZSizeBand, ZSlug } from '../schemas/framework.js';
-import { MIN_BENCHMARK_GROUP, ZBenchmarkStat, ZPillarBenchmark } from '../scoring/schemas.js';
+import { MIN_BENCHMARK_GROUP } from '../scoring/schemas.js';
 import { ZStage } from './assessments.js';
 import { ZCycleStatus } from './cycles.js';
 
@@ -22,6 +22,44 @@ const ZId = z.uuid();
 const ZScore = z.number().min(0).max(100);
 const ZCount = z.number().int().min(0);
 const ZThreshold = z.number().int().min(MIN_BENCHMARK_GROUP);
+
+/**
+ * Why a network figure is held back: `too_few`, fewer than `threshold` members contribute to it;
+ * `few_anonymous`, enough do but 1 … threshold − 1 of them are anonymous (complementary
+ * suppression: the coordinator knows the named members' results).
+ */
+export const DASHBOARD_HOLD_REASONS = ['too_few', 'few_anonymous'] as const;
+export const ZDashboardHoldReason = z.enum(DASHBOARD_HOLD_REASONS);
+export type TDashboardHoldReason = z.infer<typeof ZDashboardHoldReason>;
+
+/** A held-back figure carries only its counts and the reason, never a statistic. */
+const ZHeldBack = z.object({
+  status: z.literal('suppressed'),
+  /** Members the figure would count, named and anonymous. */
+  contributors: ZCount,
+  /** How many of them are anonymous. */
+  anonymous: ZCount,
+  reason: ZDashboardHoldReason,
+});
+
+// Deliberately no min or max: the extremes single out one member.
+const ZShownStat = z.object({
+  status: z.literal('ok'),
+  contributors: ZThreshold,
+  median: ZScore,
+  q1: ZScore,
+  q3: ZScore,
+});
+
+/** A network score figure (median and quartiles), or why it is held back. */
+export const ZDashboardStat = z.discriminatedUnion('status', [ZHeldBack, ZShownStat]);
+export type TDashboardStat = z.infer<typeof ZDashboardStat>;
+
+export const ZDashboardPillarStat = z.discriminatedUnion('status', [
+  ZHeldBack.extend({ pillarId: ZSlug }),
+  ZShownStat.extend({ pillarId: ZSlug }),
+]);
+export type TDashboardPillarStat = z.infer<typeof ZDashboardPillarStat>;
 
 export const DASHBOARD_EXPORT_KINDS = ['members', 'aggregates'] as const;
 export const ZDashboardExportKind = z.enum(DASHBOARD_EXPORT_KINDS);
@@ -101,8 +139,8 @@ export const ZDashboardRadar = z.object({
   /** Members that submitted (named and anonymous). */
   contributors: ZCount,
   anonymousContributors: ZCount,
-  overall: ZBenchmarkStat,
-  pillars: z.array(ZPillarBenchmark),
+  overall: ZDashboardStat,
+  pillars: z.array(ZDashboardPillarStat),
 });
 export type TDashboardRadar = z.infer<typeof ZDashboardRadar>;
 
@@ -111,7 +149,7 @@ export type TStageCount = z.infer<typeof ZStageCount>;
 
 /** How many members reached each stage of a pillar; a cell may be small, the pillar is not. */
 export const ZStageDistribution = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('suppressed'), pillarId: ZSlug, contributors: ZCount }),
+  ZHeldBack.extend({ pillarId: ZSlug }),
   z.object({
     status: z.literal('ok'),
     pillarId: ZSlug,
@@ -148,8 +186,8 @@ export const ZDashboardPriorities = z.object({
   lowestCriteria: z.array(ZCriterionPriority),
   /** Criteria with the largest median gap to target (gap > 0), largest first. */
   largestGaps: z.array(ZCriterionPriority),
-  /** Criteria left out because too few members (or too few anonymous ones) answered them. */
-  suppressedCriteria: ZCount,
+  /** Criteria left out, by reason: too few members answered them, or 1 … threshold − 1 anonymous. */
+  heldBackCriteria: z.object({ tooFew: ZCount, fewAnonymous: ZCount }),
 });
 export type TDashboardPriorities = z.infer<typeof ZDashboardPriorities>;
 
@@ -181,7 +219,7 @@ export type TCollaborationMatch = z.infer<typeof ZCollaborationMatch>;
 
 const ZIndicatorBase = z.object({ indicatorId: ZSlug, pillarId: ZSlug, unit: ZIndicatorUnit });
 export const ZIndicatorAggregate = z.discriminatedUnion('status', [
-  ZIndicatorBase.extend({ status: z.literal('suppressed'), contributors: ZCount }),
+  ZIndicatorBase.extend(ZHeldBack.shape),
   ZIndicatorBase.extend({
     status: z.literal('ok'),
     contributors: ZThreshold,

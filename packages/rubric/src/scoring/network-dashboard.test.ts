@@ -16,6 +16,7 @@ import {
   collaborationText,
   collectivePriorities,
   type DashboardSubmission,
+  networkFigureHold,
   networkHeatmap,
   networkRadar,
   stageDistribution,
@@ -96,6 +97,15 @@ describe('canShowNetworkFigure', () => {
     expect(() => canShowNetworkFigure({ contributors: 1, anonymous: 2 }, 3)).toThrow(RangeError);
   });
 
+  it('says why a figure is held back: too few members, or too few anonymous ones among them', () => {
+    expect(networkFigureHold({ contributors: 4, anonymous: 2 }, 5)).toBe('too_few');
+    expect(networkFigureHold({ contributors: 4, anonymous: 0 }, 5)).toBe('too_few');
+    expect(networkFigureHold({ contributors: 6, anonymous: 2 }, 5)).toBe('few_anonymous');
+    expect(networkFigureHold({ contributors: 9, anonymous: 4 }, 5)).toBe('few_anonymous');
+    expect(networkFigureHold({ contributors: 6, anonymous: 0 }, 5)).toBeNull();
+    expect(networkFigureHold({ contributors: 5, anonymous: 5 }, 5)).toBeNull();
+  });
+
   it('never shows a figure whose anonymous part is 1 … threshold − 1 (property)', () => {
     fc.assert(
       fc.property(fc.nat(50), fc.nat(50), fc.integer({ min: 3, max: 20 }), (named, anon, t) => {
@@ -148,7 +158,12 @@ describe('networkHeatmap', () => {
 describe('networkRadar', () => {
   it('suppresses at threshold − 1 and shows at threshold and threshold + 1', () => {
     const at = (n: number) => networkRadar(framework, many(n, 'named', 2), { minGroupSize: 5 });
-    expect(at(4).overall).toEqual({ status: 'suppressed', contributors: 4 });
+    expect(at(4).overall).toEqual({
+      status: 'suppressed',
+      contributors: 4,
+      anonymous: 0,
+      reason: 'too_few',
+    });
     expect(at(4).pillars.every((p) => p.status === 'suppressed')).toBe(true);
     expect(at(5).overall).toMatchObject({ status: 'ok', contributors: 5, median: 100 / 3 });
     expect(at(6).pillars[0]).toMatchObject({ pillarId: 'people', status: 'ok', contributors: 6 });
@@ -160,8 +175,19 @@ describe('networkRadar', () => {
     const radar = (anon: number) =>
       networkRadar(framework, [...named, ...many(anon, 'anonymous', 4)], { minGroupSize: 3 });
     expect(radar(0).overall).toMatchObject({ status: 'ok', contributors: 5, median: 0 });
-    expect(radar(1).overall).toEqual({ status: 'suppressed', contributors: 6 });
-    expect(radar(2).overall).toEqual({ status: 'suppressed', contributors: 7 });
+    expect(radar(1).overall).toEqual({
+      status: 'suppressed',
+      contributors: 6,
+      anonymous: 1,
+      reason: 'few_anonymous',
+    });
+    expect(radar(2).overall).toEqual({
+      status: 'suppressed',
+      contributors: 7,
+      anonymous: 2,
+      reason: 'few_anonymous',
+    });
+    expect(ZDashboardRadar.parse(radar(2))).toEqual(radar(2));
     const shown = radar(3);
     expect(shown).toMatchObject({ contributors: 8, anonymousContributors: 3 });
     expect(shown.overall).toMatchObject({ status: 'ok', contributors: 8, q3: 100 });
@@ -189,12 +215,24 @@ describe('stageDistribution', () => {
         ],
       },
       // Only two members answered the buying pillar.
-      { status: 'suppressed', pillarId: 'buying', contributors: 2 },
+      {
+        status: 'suppressed',
+        pillarId: 'buying',
+        contributors: 2,
+        anonymous: 0,
+        reason: 'too_few',
+      },
     ]);
     const withAnon = stageDistribution(framework, [...subs, ...many(1, 'anonymous', 4)], {
       minGroupSize: 3,
     });
-    expect(withAnon[0]).toEqual({ status: 'suppressed', pillarId: 'people', contributors: 4 });
+    expect(withAnon[0]).toEqual({
+      status: 'suppressed',
+      pillarId: 'people',
+      contributors: 4,
+      anonymous: 1,
+      reason: 'few_anonymous',
+    });
   });
 });
 
@@ -214,15 +252,21 @@ describe('collectivePriorities', () => {
     // A target below today is no gap; only positive gaps are listed.
     expect(p.largestGaps.map((c) => c.criterionId)).toEqual(['pay']);
     // local-spend: 2 contributors, under the threshold.
-    expect(p.suppressedCriteria).toBe(1);
+    expect(p.heldBackCriteria).toEqual({ tooFew: 1, fewAnonymous: 0 });
     expect(p.lowestPillars.map((x) => x.pillarId)).toEqual(['people']);
     const under = collectivePriorities(framework, subs.slice(0, 2), { minGroupSize: 3 });
     expect(under).toEqual({
       lowestPillars: [],
       lowestCriteria: [],
       largestGaps: [],
-      suppressedCriteria: 3,
+      heldBackCriteria: { tooFew: 3, fewAnonymous: 0 },
     });
+    const anon = collectivePriorities(framework, [...subs, ...many(1, 'anonymous', 4)], {
+      minGroupSize: 3,
+    });
+    // pay and hiring: 4 members, 1 anonymous; local-spend: 3 members, 1 anonymous.
+    expect(anon.heldBackCriteria).toEqual({ tooFew: 0, fewAnonymous: 3 });
+    expect(anon.lowestCriteria).toEqual([]);
   });
 
   it('keeps the limits', () => {
@@ -299,6 +343,8 @@ describe('aggregateIndicators', () => {
         unit: 'percent',
         status: 'suppressed',
         contributors: 1,
+        anonymous: 0,
+        reason: 'too_few',
       },
     ]);
     const withAnon = aggregateIndicators(
@@ -306,6 +352,11 @@ describe('aggregateIndicators', () => {
       [...subs, member('D', 'anonymous', { pay: 1 }, { 'living-wage-share': 0 })],
       { minGroupSize: 3 },
     );
-    expect(withAnon[0]).toMatchObject({ status: 'suppressed', contributors: 4 });
+    expect(withAnon[0]).toMatchObject({
+      status: 'suppressed',
+      contributors: 4,
+      anonymous: 1,
+      reason: 'few_anonymous',
+    });
   });
 });

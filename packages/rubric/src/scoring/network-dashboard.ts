@@ -4,9 +4,11 @@ import type {
   TCollaborationMember,
   TCriterionPriority,
   TDashboardHeatmap,
+  TDashboardHoldReason,
   TDashboardPriorities,
   TDashboardRadar,
   TDashboardSharing,
+  TDashboardStat,
   TIndicatorAggregate,
   TPillarPriority,
   TStageDistribution,
@@ -57,21 +59,35 @@ const LEARNER_LEVELS = 2;
 const STAGE_TOLERANCE = 1e-9;
 
 /**
+ * Why a network figure must be held back, or null when it may be shown. `too_few`: fewer than
+ * `threshold` members contribute. `few_anonymous`: enough do, but 1 … threshold − 1 of them are
+ * anonymous. The coordinator sees every named member's results, so a figure over named members
+ * plus one anonymous member would give that member's score away by subtraction (e.g. the median
+ * of three when two are known): complementary suppression, with the named members as the known
+ * part.
+ */
+export function networkFigureHold(
+  counts: { contributors: number; anonymous: number },
+  threshold: number,
+): TDashboardHoldReason | null {
+  const { contributors, anonymous } = counts;
+  if (!(anonymous >= 0 && contributors >= anonymous)) {
+    throw new RangeError(`${anonymous} anonymous contributors cannot be part of ${contributors}`);
+  }
+  if (contributors < threshold) return 'too_few';
+  if (anonymous > 0 && anonymous < threshold) return 'few_anonymous';
+  return null;
+}
+
+/**
  * May a network figure be shown? Only when at least `threshold` members contribute AND the
- * anonymous among them are none or at least `threshold`. The coordinator sees every named member's
- * results, so a figure over named members plus one anonymous member would give that member's
- * score away by subtraction (e.g. the median of three when two are known): complementary
- * suppression, with the named members as the known part.
+ * anonymous among them are none or at least `threshold` (see {@link networkFigureHold}).
  */
 export function canShowNetworkFigure(
   counts: { contributors: number; anonymous: number },
   threshold: number,
 ): boolean {
-  const { contributors, anonymous } = counts;
-  if (!(anonymous >= 0 && contributors >= anonymous)) {
-    throw new RangeError(`${anonymous} anonymous contributors cannot be part of ${contributors}`);
-  }
-  return contributors >= threshold && (anonymous === 0 || anonymous >= threshold);
+  return networkFigureHold(counts, threshold) === null;
 }
 
 /** The level a score (0–100) reaches: the inverse of criterionScore, floored. */
@@ -147,11 +163,13 @@ export function networkHeatmap(
   return { pillarIds, rows };
 }
 
-function guardStat(stat: TBenchmarkStat, anonymous: number, threshold: number): TBenchmarkStat {
-  if (stat.status !== 'ok') return stat;
-  return canShowNetworkFigure({ contributors: stat.contributors, anonymous }, threshold)
-    ? stat
-    : { status: 'suppressed', contributors: stat.contributors };
+function guardStat(stat: TBenchmarkStat, anonymous: number, threshold: number): TDashboardStat {
+  const { contributors } = stat;
+  const reason = networkFigureHold({ contributors, anonymous }, threshold);
+  if (reason !== null || stat.status !== 'ok') {
+    return { status: 'suppressed', contributors, anonymous, reason: reason ?? 'too_few' };
+  }
+  return stat;
 }
 
 /**
@@ -207,8 +225,9 @@ export function stageDistribution(
       if (s.sharing === 'anonymous') anonymous += 1;
       counts.set(stage.level, (counts.get(stage.level) ?? 0) + 1);
     }
-    if (!canShowNetworkFigure({ contributors, anonymous }, threshold)) {
-      return { status: 'suppressed' as const, pillarId, contributors };
+    const reason = networkFigureHold({ contributors, anonymous }, threshold);
+    if (reason !== null) {
+      return { status: 'suppressed' as const, pillarId, contributors, anonymous, reason };
     }
     return {
       status: 'ok' as const,
@@ -284,13 +303,14 @@ export function collectivePriorities(
     .sort((a, b) => a.median - b.median)
     .slice(0, options.pillars ?? NETWORK_PRIORITY_PILLARS);
 
-  let suppressedCriteria = 0;
+  const heldBackCriteria = { tooFew: 0, fewAnonymous: 0 };
   const shown: TCriterionPriority[] = [];
   for (const f of criterionFigures(framework, submissions)) {
     const contributors = f.levels.length;
     if (contributors === 0) continue;
-    if (!canShowNetworkFigure({ contributors, anonymous: f.anonymous }, threshold)) {
-      suppressedCriteria += 1;
+    const reason = networkFigureHold({ contributors, anonymous: f.anonymous }, threshold);
+    if (reason !== null) {
+      heldBackCriteria[reason === 'too_few' ? 'tooFew' : 'fewAnonymous'] += 1;
       continue;
     }
     shown.push({
@@ -309,7 +329,7 @@ export function collectivePriorities(
       .filter((c) => c.medianGap > 0)
       .sort((a, b) => b.medianGap - a.medianGap)
       .slice(0, limit),
-    suppressedCriteria,
+    heldBackCriteria,
   };
 }
 
@@ -421,8 +441,10 @@ export function aggregateIndicators(
     const entry = values.get(indicator.id) ?? { values: [], anonymous: 0 };
     const base = { indicatorId: indicator.id, pillarId: indicator.pillarId, unit: indicator.unit };
     const contributors = entry.values.length;
-    if (!canShowNetworkFigure({ contributors, anonymous: entry.anonymous }, threshold)) {
-      return { ...base, status: 'suppressed' as const, contributors };
+    const anonymous = entry.anonymous;
+    const reason = networkFigureHold({ contributors, anonymous }, threshold);
+    if (reason !== null) {
+      return { ...base, status: 'suppressed' as const, contributors, anonymous, reason };
     }
     return { ...base, status: 'ok' as const, contributors, median: median(entry.values) };
   });

@@ -9,9 +9,10 @@ import {
   networkRadar,
   roundScore,
   stageDistribution,
-  type TBenchmarkStat,
   type TCycleDashboardResponse,
   type TDashboardExportKind,
+  type TDashboardHoldReason,
+  type TDashboardStat,
   type TFramework,
   ZCycleDashboardResponse,
   ZCycleExportQuery,
@@ -181,8 +182,12 @@ const AGGREGATE_HEADER = [
 function aggregateRows(framework: TFramework, dashboard: TCycleDashboardResponse): Cell[][] {
   const pillarTitle = new Map(framework.pillars.map((p) => [p.id, p.title]));
   const indicatorLabel = new Map(framework.indicators.map((i) => [i.id, i.label]));
-  const suppressed = `Suppressed: fewer than ${dashboard.threshold} members, or 1 to ${dashboard.threshold - 1} anonymous ones`;
-  const stat = (section: string, figure: string, s: TBenchmarkStat): Cell[] =>
+  const { threshold } = dashboard;
+  const suppressed = (held: { reason: TDashboardHoldReason; anonymous: number }) =>
+    held.reason === 'too_few'
+      ? `Suppressed: fewer than ${threshold} members`
+      : `Suppressed to protect anonymous members: ${held.anonymous} anonymous, fewer than ${threshold}`;
+  const stat = (section: string, figure: string, s: TDashboardStat): Cell[] =>
     s.status === 'ok'
       ? [
           section,
@@ -194,7 +199,7 @@ function aggregateRows(framework: TFramework, dashboard: TCycleDashboardResponse
           roundScore(s.q3),
           'Shown',
         ]
-      : [section, figure, 'score', s.contributors, null, null, null, suppressed];
+      : [section, figure, 'score', s.contributors, null, null, null, suppressed(s)];
   return [
     [...AGGREGATE_HEADER],
     stat('Overall score', 'Overall', dashboard.radar.overall),
@@ -209,7 +214,7 @@ function aggregateRows(framework: TFramework, dashboard: TCycleDashboardResponse
       i.status === 'ok' ? i.median : null,
       null,
       null,
-      i.status === 'ok' ? 'Shown' : suppressed,
+      i.status === 'ok' ? 'Shown' : suppressed(i),
     ]),
   ];
 }
@@ -257,7 +262,7 @@ export const cycleDashboardRoutes: FastifyPluginAsyncZod<{ config: Config }> = a
       summary:
         "A cycle's coordinator dashboard: participation, named members' heatmap, the network radar and stage distribution, collective priorities, collaboration matches and indicator medians (coordinators)",
       description:
-        "Anonymous members count in every network figure but never appear with their results. A network figure is suppressed (only its number of contributors) under the threshold, max(3, the network's minimum group size), and while 1 to threshold − 1 of its contributors are anonymous. A named member's `assessmentId` opens its submitted results read-only.",
+        "Anonymous members count in every network figure but never appear with their results. A network figure is suppressed (only its numbers of contributors and anonymous contributors, and the reason) under the threshold, max(3, the network's minimum group size) (`too_few`), and while 1 to threshold − 1 of its contributors are anonymous (`few_anonymous`). A named member's `assessmentId` opens its submitted results read-only.",
       params: ZCycleParams,
       response: { 200: ZCycleDashboardResponse, ...problems },
     },

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { DEFAULT_FRAMEWORK } from '@waymark/rubric';
+import { DEFAULT_FRAMEWORK, type TCycleDashboardResponse } from '@waymark/rubric';
 import { describe, expect, it, vi } from 'vitest';
 import {
   frameworkList,
@@ -263,6 +263,50 @@ describe('the coordinator dashboard', () => {
     const indicators = screen.getByRole('region', { name: 'Indicators' });
     expect(indicators).toHaveTextContent('42.5%');
     expect(indicators).toHaveTextContent('Not enough submissions yet (2 of 5)');
+  });
+
+  it('says when figures are held back to protect anonymous members', async () => {
+    signInForTest();
+    const held = { status: 'suppressed', contributors: 6, anonymous: 2, reason: 'few_anonymous' };
+    const full = aDashboard();
+    const dashboard = aDashboard({
+      radar: {
+        contributors: 6,
+        anonymousContributors: 2,
+        overall: held,
+        pillars: full.radar.pillars.map((p) => ({ ...held, pillarId: p.pillarId })),
+      },
+      distribution: full.distribution.map((d) => ({ ...held, pillarId: d.pillarId })),
+      priorities: {
+        lowestPillars: [],
+        lowestCriteria: [],
+        largestGaps: [],
+        heldBackCriteria: { tooFew: 1, fewAnonymous: 29 },
+      },
+      indicators: full.indicators.map(({ indicatorId, pillarId, unit }) => ({
+        indicatorId,
+        pillarId,
+        unit,
+        ...held,
+      })),
+    } as Partial<TCycleDashboardResponse>);
+    mockApi({ ...base, [dashboardPath]: () => jsonResponse(dashboard) });
+    renderApp(`/cycles/${CYCLE_ID}/dashboard`);
+    const reason =
+      'Held back to protect anonymous members: 2 anonymous members submitted; figures that include them show once at least 5 have (or none)';
+    const radar = await screen.findByRole('region', { name: 'Where the network stands' });
+    expect(radar).toHaveTextContent(`${reason}.`);
+    expect(radar).not.toHaveTextContent('Not enough submissions');
+    const distribution = screen.getByRole('region', { name: 'Stages reached, by pillar' });
+    expect(within(distribution).getAllByText(reason)).toHaveLength(2);
+    const priorities = screen.getByRole('region', { name: 'Collective priorities' });
+    expect(within(priorities).getByText(`${reason}.`)).toBeInTheDocument();
+    expect(priorities).toHaveTextContent(
+      '29 criteria are held back to protect anonymous members: fewer than 5 anonymous members answered them.',
+    );
+    expect(priorities).toHaveTextContent('1 criterion is left out: too few members answered it');
+    const indicators = screen.getByRole('region', { name: 'Indicators' });
+    expect(within(indicators).getAllByText(reason)).toHaveLength(2);
   });
 
   it('copies the collaboration list, and falls back when the clipboard refuses', async () => {

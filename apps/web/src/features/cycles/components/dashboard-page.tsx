@@ -177,7 +177,16 @@ function Dashboard({
         threshold={data.threshold}
         labels={labels}
       />
-      <PrioritiesSection priorities={data.priorities} labels={labels} levelCount={levelCount} />
+      <PrioritiesSection
+        priorities={data.priorities}
+        labels={labels}
+        levelCount={levelCount}
+        threshold={data.threshold}
+        submitted={{
+          contributors: data.radar.contributors,
+          anonymous: data.radar.anonymousContributors,
+        }}
+      />
       <CollaborationSection
         matches={data.collaboration}
         framework={{ pillars: framework.pillars, levels: framework.levels }}

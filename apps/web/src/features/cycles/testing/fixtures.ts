@@ -100,7 +100,13 @@ export function aDashboard(
           q1: 20,
           q3: 50,
         },
-        { pillarId: 'net-zero', status: 'suppressed', contributors: 3 },
+        {
+          pillarId: 'net-zero',
+          status: 'suppressed',
+          contributors: 3,
+          anonymous: 0,
+          reason: 'too_few',
+        },
       ],
     },
     distribution: [
@@ -110,7 +116,13 @@ export function aDashboard(
         contributors: 5,
         stages: LEVELS.map((l, i) => ({ ...l, count: [1, 2, 1, 1][i] ?? 0 })),
       },
-      { status: 'suppressed', pillarId: 'net-zero', contributors: 3 },
+      {
+        status: 'suppressed',
+        pillarId: 'net-zero',
+        contributors: 3,
+        anonymous: 0,
+        reason: 'too_few',
+      },
     ],
     priorities: {
       lowestPillars: [{ pillarId: 'estates-and-assets', median: 33.3, contributors: 5 }],
@@ -132,7 +144,7 @@ export function aDashboard(
           contributors: 5,
         },
       ],
-      suppressedCriteria: 2,
+      heldBackCriteria: { tooFew: 2, fewAnonymous: 0 },
     },
     collaboration: [
       {
@@ -157,11 +169,20 @@ export function aDashboard(
         unit: 'percent',
         status: 'suppressed',
         contributors: 2,
+        anonymous: 0,
+        reason: 'too_few',
       },
     ],
     ...overrides,
   };
 }
+
+const NONE_YET = {
+  status: 'suppressed',
+  contributors: 0,
+  anonymous: 0,
+  reason: 'too_few',
+} as const;
 
 /** Nobody has joined or submitted yet. */
 export function anEmptyDashboard(): TCycleDashboardResponse {
@@ -181,23 +202,23 @@ export function anEmptyDashboard(): TCycleDashboardResponse {
     radar: {
       contributors: 0,
       anonymousContributors: 0,
-      overall: { status: 'suppressed', contributors: 0 },
-      pillars: ['employment', 'procurement'].map((pillarId) => ({
-        pillarId,
-        status: 'suppressed' as const,
-        contributors: 0,
-      })),
+      overall: NONE_YET,
+      pillars: ['employment', 'procurement'].map((pillarId) => ({ pillarId, ...NONE_YET })),
     },
-    distribution: [{ status: 'suppressed', pillarId: 'employment', contributors: 0 }],
-    priorities: { lowestPillars: [], lowestCriteria: [], largestGaps: [], suppressedCriteria: 0 },
+    distribution: [{ pillarId: 'employment', ...NONE_YET }],
+    priorities: {
+      lowestPillars: [],
+      lowestCriteria: [],
+      largestGaps: [],
+      heldBackCriteria: { tooFew: 0, fewAnonymous: 0 },
+    },
     collaboration: [],
     indicators: [
       {
         indicatorId: 'local-spend-share',
         pillarId: 'procurement',
         unit: 'percent',
-        status: 'suppressed',
-        contributors: 0,
+        ...NONE_YET,
       },
     ],
   };

@@ -1,7 +1,7 @@
 import type { TStage, TStageDistribution } from '@waymark/rubric';
 import { levelTone } from '../../../../lib/level-tone';
 import { ScrollRegion } from '../scroll-region';
-import { type DashboardLabels, notEnough } from './labels';
+import { type DashboardLabels, heldBackText } from './labels';
 
 /** How many members reached each stage of each pillar, anonymous members included. */
 export function DistributionSection({
@@ -20,7 +20,8 @@ export function DistributionSection({
       <h2 id="distribution">Stages reached, by pillar</h2>
       <p className="field__hint">
         How many members reached each stage. Anonymous members count too; a pillar shows once at
-        least {threshold} members have answered it.
+        least {threshold} members have answered it, and the anonymous among them are none or at
+        least {threshold}.
       </p>
       <ul className="stage-legend" aria-hidden="true">
         {levels.map((l) => (
@@ -62,7 +63,7 @@ export function DistributionSection({
                   ))
                 ) : (
                   <td colSpan={levels.length} className="data-table__suppressed">
-                    {notEnough(d.contributors, threshold)}
+                    {heldBackText(d, threshold)}
                   </td>
                 )}
                 <td className="data-table__number">{d.contributors}</td>

@@ -1,6 +1,6 @@
 import type { TIndicatorAggregate } from '@waymark/rubric';
 import { ScrollRegion } from '../scroll-region';
-import { type DashboardLabels, formatIndicator, notEnough } from './labels';
+import { type DashboardLabels, formatIndicator, heldBackText } from './labels';
 
 /** Median of each indicator over the members that reported it. */
 export function IndicatorsSection({
@@ -45,9 +45,7 @@ export function IndicatorsSection({
                       <strong>{formatIndicator(i.median, i.unit)}</strong>
                     </td>
                   ) : (
-                    <td className="data-table__suppressed">
-                      {notEnough(i.contributors, threshold)}
-                    </td>
+                    <td className="data-table__suppressed">{heldBackText(i, threshold)}</td>
                   )}
                   <td className="data-table__number">{i.contributors}</td>
                 </tr>

@@ -1,4 +1,4 @@
-import type { TFramework, TIndicatorUnit } from '@waymark/rubric';
+import type { TDashboardHoldReason, TFramework, TIndicatorUnit } from '@waymark/rubric';
 
 /** Names for the ids the dashboard carries, from the cycle's framework version. */
 export interface DashboardLabels {
@@ -26,6 +26,29 @@ export function dashboardLabels(framework: TFramework): DashboardLabels {
 /** What a suppressed figure says instead of its number (issue 9's wording). */
 export function notEnough(contributors: number, threshold: number): string {
   return `Not enough submissions yet (${contributors} of ${threshold})`;
+}
+
+function members(n: number, adjective = ''): string {
+  return `${n} ${adjective}${adjective ? ' ' : ''}${n === 1 ? 'member' : 'members'}`;
+}
+
+/**
+ * Why a figure that counts anonymous members is held back although enough members contributed:
+ * with the named members' results known to the coordinator, a median over them and 1 … threshold
+ * − 1 anonymous ones would give the anonymous ones away.
+ */
+export function heldBackForAnonymous(anonymous: number, threshold: number): string {
+  return `Held back to protect anonymous members: ${members(anonymous, 'anonymous')} submitted; figures that include them show once at least ${threshold} have (or none)`;
+}
+
+/** What a held-back figure says instead of its number, by reason. */
+export function heldBackText(
+  held: { reason: TDashboardHoldReason; contributors: number; anonymous: number },
+  threshold: number,
+): string {
+  return held.reason === 'few_anonymous'
+    ? heldBackForAnonymous(held.anonymous, threshold)
+    : notEnough(held.contributors, threshold);
 }
 
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });

@@ -20,6 +20,8 @@ const labels: DashboardLabels = {
 
 const ok = (pillarId: string, q1: number, median: number, q3: number) =>
   ({ status: 'ok', pillarId, contributors: 6, q1, median, q3 }) as const;
+const tooFew = (pillarId: string, contributors: number) =>
+  ({ status: 'suppressed', pillarId, contributors, anonymous: 0, reason: 'too_few' }) as const;
 
 const radar: TDashboardRadar = {
   contributors: 6,
@@ -29,7 +31,7 @@ const radar: TDashboardRadar = {
     ok('employment', 25, 50, 75),
     ok('procurement', 10, 20.5, 40),
     ok('net-zero', 0, 12.5, 33.3),
-    { status: 'suppressed', pillarId: 'corporate-community', contributors: 2 },
+    tooFew('corporate-community', 2),
   ],
 };
 
@@ -90,8 +92,8 @@ describe('NetworkRadarSection', () => {
       ...radar,
       pillars: [
         ...radar.pillars.slice(0, 3),
-        { status: 'suppressed', pillarId: 'corporate-community', contributors: 2 },
-        { status: 'suppressed', pillarId: 'estates', contributors: 1 },
+        tooFew('corporate-community', 2),
+        tooFew('estates', 1),
       ],
     };
     render(<NetworkRadarSection radar={two} threshold={3} labels={labels} />);
@@ -105,16 +107,37 @@ describe('NetworkRadarSection', () => {
   it('leaves the chart out when fewer than three pillars can be drawn', () => {
     const sparse: TDashboardRadar = {
       ...radar,
-      pillars: [
-        ok('employment', 25, 50, 75),
-        { status: 'suppressed', pillarId: 'procurement', contributors: 2 },
-        { status: 'suppressed', pillarId: 'net-zero', contributors: 2 },
-      ],
+      pillars: [ok('employment', 25, 50, 75), tooFew('procurement', 2), tooFew('net-zero', 2)],
     };
     render(<NetworkRadarSection radar={sparse} threshold={3} labels={labels} />);
     expect(screen.queryByRole('img')).toBeNull();
     expect(
       screen.getByText('Too few pillars have enough submissions to draw the chart: see the table.'),
     ).toBeInTheDocument();
+  });
+
+  it('says when figures are held back to protect anonymous members, not that submissions are missing', () => {
+    const held = {
+      status: 'suppressed',
+      contributors: 6,
+      anonymous: 2,
+      reason: 'few_anonymous',
+    } as const;
+    const protectedRadar: TDashboardRadar = {
+      contributors: 6,
+      anonymousContributors: 2,
+      overall: held,
+      pillars: ['employment', 'procurement', 'net-zero'].map((pillarId) => ({ pillarId, ...held })),
+    };
+    render(<NetworkRadarSection radar={protectedRadar} threshold={5} labels={labels} />);
+    expect(screen.queryByRole('img')).toBeNull();
+    const reason =
+      'Held back to protect anonymous members: 2 anonymous members submitted; figures that include them show once at least 5 have (or none)';
+    expect(screen.getByText(`${reason}.`)).toBeInTheDocument();
+    const visible = screen.getByRole('table', {
+      name: 'Pillar scores across the network, out of 100',
+    });
+    expect(within(visible).getAllByText(reason)).toHaveLength(4);
+    expect(screen.queryByText(/Not enough submissions/)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { formatScore, type TDashboardRadar } from '@waymark/rubric';
 import { RadarChart, type RadarRow, type RadarSeries } from '../../../../components/radar-chart';
 import { CHART_COLOURS } from '../../../../lib/palette';
 import { ScrollRegion } from '../scroll-region';
-import { type DashboardLabels, notEnough } from './labels';
+import { type DashboardLabels, heldBackText, notEnough } from './labels';
 
 // The interquartile band is the shaded ring between the two quartile lines (the upper quartile's
 // fill stops at the lower one). The median comes last, so that it is drawn over both, thicker and
@@ -35,8 +35,8 @@ const CAPTION =
 
 const listFormat = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 
-function leftOutSentence(pillars: readonly string[]): string {
-  return `${listFormat.format(pillars)} ${pillars.length === 1 ? 'is' : 'are'} not drawn: not enough submissions yet.`;
+function leftOutSentence(pillars: readonly string[], why: string): string {
+  return `${listFormat.format(pillars)} ${pillars.length === 1 ? 'is' : 'are'} not drawn: ${why}.`;
 }
 
 /** The network's median per pillar with its interquartile band, and the same figures as a table. */
@@ -52,9 +52,13 @@ export function NetworkRadarSection({
   // Only pillars with figures get an axis: a suppressed one drawn at the centre would read as a
   // score of 0. The table below lists every pillar, and the caption names those left out.
   const shown = radar.pillars.filter((p) => p.status === 'ok');
-  const leftOut = radar.pillars
-    .filter((p) => p.status !== 'ok')
-    .map((p) => labels.pillar(p.pillarId));
+  const held = radar.pillars.flatMap((p) => (p.status === 'ok' ? [] : [p]));
+  const leftOut = held.map((p) => labels.pillar(p.pillarId));
+  const why = held.every((p) => p.reason === 'few_anonymous')
+    ? 'held back to protect anonymous members'
+    : held.every((p) => p.reason === 'too_few')
+      ? 'not enough submissions yet'
+      : 'not enough submissions yet, or held back to protect anonymous members';
   const data: RadarRow[] = shown.map((p) => ({
     axis: labels.pillar(p.pillarId),
     median: p.median,
@@ -69,7 +73,8 @@ export function NetworkRadarSection({
         {radar.anonymousContributors > 0
           ? `, ${radar.anonymousContributors} of them anonymous`
           : ''}
-        . A figure shows once at least {threshold} members contribute to it.
+        . A figure shows once at least {threshold} members contribute to it, and the anonymous among
+        them are none or at least {threshold}.
       </p>
       <div className="dashboard-radar">
         {shown.length >= 3 ? (
@@ -78,14 +83,16 @@ export function NetworkRadarSection({
               data={data}
               series={SERIES}
               title="The network’s median pillar scores with the interquartile range, out of 100"
-              caption={`${CAPTION}${leftOut.length > 0 ? ` ${leftOutSentence(leftOut)}` : ''}`}
+              caption={`${CAPTION}${leftOut.length > 0 ? ` ${leftOutSentence(leftOut, why)}` : ''}`}
               formatValue={(v) => (v === null ? 'Not shown' : formatScore(v))}
             />
           </div>
         ) : (
           <p className="panel dashboard-radar__chart">
             {radar.overall.status === 'suppressed'
-              ? `${notEnough(radar.overall.contributors, threshold)}: the chart shows once enough members have submitted.`
+              ? radar.overall.reason === 'too_few'
+                ? `${notEnough(radar.overall.contributors, threshold)}: the chart shows once enough members have submitted.`
+                : `${heldBackText(radar.overall, threshold)}.`
               : 'Too few pillars have enough submissions to draw the chart: see the table.'}
           </p>
         )}
@@ -115,7 +122,7 @@ export function NetworkRadarSection({
                     </>
                   ) : (
                     <td colSpan={3} className="data-table__suppressed">
-                      {notEnough(p.contributors, threshold)}
+                      {heldBackText(p, threshold)}
                     </td>
                   )}
                   <td className="data-table__number">{p.contributors}</td>

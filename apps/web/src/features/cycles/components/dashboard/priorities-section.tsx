@@ -1,17 +1,26 @@
 import { formatScore, type TDashboardPriorities } from '@waymark/rubric';
-import { type DashboardLabels, formatLevel } from './labels';
+import { type DashboardLabels, formatLevel, heldBackForAnonymous, notEnough } from './labels';
+
+function criteria(n: number): string {
+  return `${n} ${n === 1 ? 'criterion is' : 'criteria are'}`;
+}
 
 /** Where the network is collectively weakest, and where members aim furthest above today. */
 export function PrioritiesSection({
   priorities,
   labels,
   levelCount,
+  threshold,
+  submitted,
 }: {
   priorities: TDashboardPriorities;
   labels: DashboardLabels;
   levelCount: number;
+  threshold: number;
+  /** Members that submitted, and how many of them are anonymous (the radar's counts). */
+  submitted: { contributors: number; anonymous: number };
 }) {
-  const { lowestPillars, lowestCriteria, largestGaps, suppressedCriteria } = priorities;
+  const { lowestPillars, lowestCriteria, largestGaps, heldBackCriteria } = priorities;
   const empty =
     lowestPillars.length === 0 && lowestCriteria.length === 0 && largestGaps.length === 0;
   return (
@@ -19,7 +28,9 @@ export function PrioritiesSection({
       <h2 id="priorities">Collective priorities</h2>
       {empty ? (
         <p className="panel">
-          Priorities show once enough members have submitted for their medians to be shown.
+          {heldBackCriteria.fewAnonymous > 0
+            ? `${heldBackForAnonymous(submitted.anonymous, threshold)}.`
+            : `${notEnough(submitted.contributors, threshold)}: priorities show once enough members have submitted.`}
         </p>
       ) : (
         <div className="priority-columns">
@@ -77,11 +88,17 @@ export function PrioritiesSection({
           </div>
         </div>
       )}
-      {suppressedCriteria > 0 ? (
+      {heldBackCriteria.tooFew > 0 ? (
         <p className="muted">
-          {suppressedCriteria} {suppressedCriteria === 1 ? 'criterion is' : 'criteria are'} left
-          out: too few members answered {suppressedCriteria === 1 ? 'it' : 'them'} for a figure to
-          be shown.
+          {criteria(heldBackCriteria.tooFew)} left out: too few members answered{' '}
+          {heldBackCriteria.tooFew === 1 ? 'it' : 'them'} for a figure to be shown.
+        </p>
+      ) : null}
+      {heldBackCriteria.fewAnonymous > 0 ? (
+        <p className="muted">
+          {criteria(heldBackCriteria.fewAnonymous)} held back to protect anonymous members: fewer
+          than {threshold} anonymous members answered{' '}
+          {heldBackCriteria.fewAnonymous === 1 ? 'it' : 'them'}.
         </p>
       ) : null}
     </section>
