@@ -82,10 +82,11 @@ describe('cycle dashboard', () => {
       score: 100,
       stage: { level: 4, name: 'Leading' },
     });
-    // Six contributors, three of them anonymous: every network figure is shown.
+    // Six contributors, three of them anonymous: every network figure is shown, over everyone.
     expect(body.radar).toMatchObject({ contributors: 6, anonymousContributors: 3 });
-    expect(body.radar.overall).toMatchObject({ status: 'ok', contributors: 6 });
-    expect(body.distribution[0]).toMatchObject({ status: 'ok', contributors: 6 });
+    const everyone = { status: 'ok', basis: 'all', contributors: 6, anonymousLeftOut: 0 };
+    expect(body.radar.overall).toMatchObject(everyone);
+    expect(body.distribution[0]).toMatchObject(everyone);
     expect(body.distribution[0].stages.map((s: { count: number }) => s.count)).toEqual([
       1, 3, 1, 1,
     ]);
@@ -127,7 +128,9 @@ describe('cycle dashboard', () => {
     body = (await dashboardOf(setup)).json();
     expect(body.radar.overall).toEqual({
       status: 'ok',
+      basis: 'all',
       contributors: 5,
+      anonymousLeftOut: 0,
       median: 100 / 3,
       q1: 100 / 3,
       q3: 100 / 3,
@@ -146,22 +149,135 @@ describe('cycle dashboard', () => {
     expect(body.radar.pillars[0]).toMatchObject({ pillarId: 'employment', contributors: 6 });
   });
 
-  it('suppresses a figure while 1 … threshold − 1 of its contributors are anonymous', async () => {
+  it('shows the named members only while 1 … threshold − 1 of the contributors are anonymous', async () => {
     const setup = await createDashboardCycle(ctx, { minGroupSize: 3 });
     await addMembers(ctx, setup, named(4, { level: 1 }));
     await addMembers(ctx, setup, anonymous(1, { level: 4 }));
     let body = (await dashboardOf(setup)).json();
-    // Median of four known zeros and one unknown: subtraction would give the anonymous one away.
+    // Four known zeros and one unknown: a median over all five would let subtraction give the
+    // anonymous one away, so the figure is the four named members'.
     expect(body.radar.overall).toEqual({
-      status: 'suppressed',
-      contributors: 5,
-      anonymous: 1,
-      reason: 'few_anonymous',
+      status: 'ok',
+      basis: 'named',
+      contributors: 4,
+      anonymousLeftOut: 1,
+      median: 0,
+      q1: 0,
+      q3: 0,
     });
     expect(body.heatmap.rows).toHaveLength(4);
+    // Threshold and threshold + 1 anonymous: every contributor counts.
     await addMembers(ctx, setup, anonymous(2, { level: 4 }, 'More'));
     body = (await dashboardOf(setup)).json();
-    expect(body.radar.overall).toMatchObject({ status: 'ok', contributors: 7, median: 0 });
+    expect(body.radar.overall).toMatchObject({
+      status: 'ok',
+      basis: 'all',
+      contributors: 7,
+      anonymousLeftOut: 0,
+      median: 0,
+      q3: 100,
+    });
+    await addMembers(ctx, setup, anonymous(1, { level: 4 }, 'Last'));
+    body = (await dashboardOf(setup)).json();
+    expect(body.radar.overall).toMatchObject({ basis: 'all', contributors: 8, median: 50 });
+  });
+
+  it('never gives a figure computed with 1 … threshold − 1 anonymous members, in the JSON or the CSV', async () => {
+    const setup = await createDashboardCycle(ctx, { minGroupSize: 5 });
+    // The named at the first level with 10% reported, aiming one higher; the anonymous at the top
+    // with 90% and no target: any figure that counted them would differ from the named-only one.
+    await addMembers(
+      ctx,
+      setup,
+      named(4, { level: 1, target: 2, indicators: { 'living-wage-staff-share': 10 } }),
+    );
+    const hiddenSpec = { level: 4, indicators: { 'living-wage-staff-share': 90 } };
+    for (let anon = 1; anon <= 4; anon += 1) {
+      await addMembers(ctx, setup, anonymous(1, hiddenSpec, `Hidden ${anon}`));
+      const body = (await dashboardOf(setup)).json();
+      const figures = [
+        body.radar.overall,
+        ...body.radar.pillars,
+        ...body.distribution,
+        ...body.priorities.lowestPillars,
+        ...body.priorities.lowestCriteria,
+        ...body.priorities.largestGaps,
+        ...body.indicators.filter((i: { contributors: number }) => i.contributors > 0),
+      ];
+      expect(figures.length).toBe(25);
+      for (const f of figures) {
+        // A held-back figure has no basis: every one here is shown, over the named only.
+        expect(f).toMatchObject({
+          basis: 'named',
+          contributors: 4,
+          anonymousLeftOut: anon,
+        });
+      }
+      const medians = JSON.stringify(body).match(/"(median|q1|q3)":[0-9.]+/g) ?? [];
+      expect(medians.length).toBe(6 * 3 + 3 + 1);
+      expect(new Set(medians)).toEqual(new Set(['"median":0', '"q1":0', '"q3":0', '"median":10']));
+      for (const d of body.distribution) {
+        expect(d.stages.map((x: { count: number }) => x.count)).toEqual([4, 0, 0, 0]);
+      }
+      for (const c of body.priorities.lowestCriteria) {
+        expect(c).toMatchObject({ medianLevel: 1, medianGap: 1 });
+      }
+      expect(body.priorities.namedOnlyCriteria).toBe(30);
+      expect(body.priorities.heldBackCriteria).toEqual({ tooFew: 0, fewAnonymous: 0 });
+      const rows = csvRows((await csvOf(setup, 'aggregates')).body).slice(1);
+      expect(rows.length).toBeGreaterThan(6);
+      for (const r of rows.filter((row) => row[3] !== '0')) {
+        expect(r[3]).toBe('4');
+        expect(
+          r
+            .slice(4, 7)
+            .filter(Boolean)
+            .every((v) => v === '0' || v === '10'),
+        ).toBe(true);
+        expect(r[7]).toBe(
+          `Shown: named members only (${anon} anonymous left out until at least 5)`,
+        );
+      }
+    }
+    // Threshold (5) and threshold + 1 anonymous: every figure counts everyone.
+    for (const anon of [5, 6]) {
+      await addMembers(ctx, setup, anonymous(1, hiddenSpec, `Hidden ${anon}`));
+      const body = (await dashboardOf(setup)).json();
+      const all = { basis: 'all', contributors: 4 + anon, anonymousLeftOut: 0 };
+      expect(body.radar.overall).toMatchObject({ status: 'ok', ...all, median: 100 });
+      expect(body.distribution[0]).toMatchObject({ status: 'ok', ...all });
+      expect(body.priorities.lowestCriteria[0]).toMatchObject({ ...all, medianLevel: 4 });
+      expect(body.priorities.namedOnlyCriteria).toBe(0);
+      const wage = body.indicators.find(
+        (i: { indicatorId: string }) => i.indicatorId === 'living-wage-staff-share',
+      );
+      expect(wage).toMatchObject({ status: 'ok', ...all, median: 90 });
+      const overall = csvRows((await csvOf(setup, 'aggregates')).body)[1];
+      expect(overall?.slice(3, 5)).toEqual([String(4 + anon), '100']);
+      expect(overall?.[7]).toBe('Shown');
+    }
+  });
+
+  it('holds a figure back when fewer than two named members stand beside the anonymous ones', async () => {
+    const setup = await createDashboardCycle(ctx, { minGroupSize: 3 });
+    await addMembers(ctx, setup, named(1, { level: 1 }));
+    await addMembers(ctx, setup, anonymous(2, { level: 4 }));
+    const body = (await dashboardOf(setup)).json();
+    expect(body.radar.overall).toEqual({
+      status: 'suppressed',
+      contributors: 3,
+      anonymous: 2,
+      reason: 'few_anonymous',
+    });
+    expect(body.priorities.heldBackCriteria).toEqual({ tooFew: 0, fewAnonymous: 30 });
+    const overall = csvRows((await csvOf(setup, 'aggregates')).body)[1];
+    expect(overall?.slice(3)).toEqual([
+      '3',
+      '',
+      '',
+      '',
+      'Suppressed to protect anonymous members: 2 anonymous, fewer than 3',
+    ]);
   });
 
   it('reports participation: invitations, members started and submitted, the missing ones, days left', async () => {

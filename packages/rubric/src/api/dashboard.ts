@@ -15,6 +15,11 @@ import { ZCycleStatus } from './cycles.js';
  *   AND its anonymous contributors are none or at least `threshold`: the coordinator sees the named
  *   members' results, so a figure over named members plus one or two anonymous ones would give
  *   those away by subtraction.
+ * - When a figure is held back only for its anonymous contributors (`few_anonymous`), the same figure
+ *   over the NAMED members alone is shown instead (`basis: 'named'`, with how many anonymous members
+ *   it leaves out), from {@link MIN_NAMED_FIGURE} named contributors: the coordinator already sees
+ *   each of those members' results, so it tells nothing new about anyone. A figure that counts the
+ *   anonymous members (`basis: 'all'`) is never shown in that case.
  * Scores are unrounded (0–100); levels are the framework's level numbers.
  */
 
@@ -42,10 +47,30 @@ const ZHeldBack = z.object({
   reason: ZDashboardHoldReason,
 });
 
+/**
+ * The fewest named members a named-only figure is computed from: a "median" of one member is just
+ * its own result (visible in the heatmap anyway), not a network figure.
+ */
+export const MIN_NAMED_FIGURE = 2;
+
+/** `all`: every contributor, named and anonymous; `named`: the named contributors only. */
+export const ZDashboardFigureBasis = z.enum(['all', 'named']);
+export type TDashboardFigureBasis = z.infer<typeof ZDashboardFigureBasis>;
+
+/**
+ * What a shown figure counts. `contributors` is at least `threshold` when `basis` is `all`, and at
+ * least {@link MIN_NAMED_FIGURE} named members when it is `named`.
+ */
+const ZShownBasis = z.object({
+  basis: ZDashboardFigureBasis,
+  contributors: z.number().int().min(MIN_NAMED_FIGURE),
+  /** Anonymous contributors left out of a `named` figure (1 … threshold − 1); 0 for `all`. */
+  anonymousLeftOut: ZCount,
+});
+
 // Deliberately no min or max: the extremes single out one member.
-const ZShownStat = z.object({
+const ZShownStat = ZShownBasis.extend({
   status: z.literal('ok'),
-  contributors: ZThreshold,
   median: ZScore,
   q1: ZScore,
   q3: ZScore,
@@ -150,10 +175,9 @@ export type TStageCount = z.infer<typeof ZStageCount>;
 /** How many members reached each stage of a pillar; a cell may be small, the pillar is not. */
 export const ZStageDistribution = z.discriminatedUnion('status', [
   ZHeldBack.extend({ pillarId: ZSlug }),
-  z.object({
+  ZShownBasis.extend({
     status: z.literal('ok'),
     pillarId: ZSlug,
-    contributors: ZThreshold,
     stages: z.array(ZStageCount),
   }),
 ]);
@@ -161,21 +185,19 @@ export type TStageDistribution = z.infer<typeof ZStageDistribution>;
 
 // ─── Collective priorities ───────────────────────────────────────────────────────────────────
 
-export const ZPillarPriority = z.object({
+export const ZPillarPriority = ZShownBasis.extend({
   pillarId: ZSlug,
   median: ZScore,
-  contributors: ZThreshold,
 });
 export type TPillarPriority = z.infer<typeof ZPillarPriority>;
 
-export const ZCriterionPriority = z.object({
+export const ZCriterionPriority = ZShownBasis.extend({
   criterionId: ZSlug,
   pillarId: ZSlug,
   /** Median level today of the members that answered it with a level. */
   medianLevel: z.number().min(1),
   /** Median of (target level − level), a member without a target counting 0. */
   medianGap: z.number().min(0),
-  contributors: ZThreshold,
 });
 export type TCriterionPriority = z.infer<typeof ZCriterionPriority>;
 
@@ -186,8 +208,13 @@ export const ZDashboardPriorities = z.object({
   lowestCriteria: z.array(ZCriterionPriority),
   /** Criteria with the largest median gap to target (gap > 0), largest first. */
   largestGaps: z.array(ZCriterionPriority),
-  /** Criteria left out, by reason: too few members answered them, or 1 … threshold − 1 anonymous. */
+  /**
+   * Criteria left out, by reason: too few members answered them; or 1 … threshold − 1 of those are
+   * anonymous and fewer than `MIN_NAMED_FIGURE` named (else they show over the named, see above).
+   */
   heldBackCriteria: z.object({ tooFew: ZCount, fewAnonymous: ZCount }),
+  /** Criteria whose figures count the named members only (`basis: 'named'`). */
+  namedOnlyCriteria: ZCount,
 });
 export type TDashboardPriorities = z.infer<typeof ZDashboardPriorities>;
 
@@ -220,9 +247,8 @@ export type TCollaborationMatch = z.infer<typeof ZCollaborationMatch>;
 const ZIndicatorBase = z.object({ indicatorId: ZSlug, pillarId: ZSlug, unit: ZIndicatorUnit });
 export const ZIndicatorAggregate = z.discriminatedUnion('status', [
   ZIndicatorBase.extend(ZHeldBack.shape),
-  ZIndicatorBase.extend({
+  ZIndicatorBase.extend(ZShownBasis.shape).extend({
     status: z.literal('ok'),
-    contributors: ZThreshold,
     median: z.number(),
   }),
 ]);

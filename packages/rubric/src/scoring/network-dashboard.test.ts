@@ -9,6 +9,7 @@ import {
   ZStageDistribution,
 } from '../api/dashboard.js';
 import type { TFramework } from '../schemas/framework.js';
+import { quantile } from './benchmark.js';
 import {
   aggregateIndicators,
   canShowNetworkFigure,
@@ -80,7 +81,7 @@ function member(
 }
 
 /** `n` members at the same levels everywhere. */
-function many(n: number, sharing: 'named' | 'anonymous', level: number, prefix = sharing) {
+function many(n: number, sharing: 'named' | 'anonymous', level: number, prefix: string = sharing) {
   return Array.from({ length: n }, (_, i) =>
     member(`${prefix} ${i + 1}`, sharing, { pay: level, hiring: level, 'local-spend': level }),
   );
@@ -170,27 +171,92 @@ describe('networkRadar', () => {
     expect(ZDashboardRadar.parse(at(6))).toEqual(at(6));
   });
 
-  it('counts anonymous members and suppresses while they are 1 … threshold − 1', () => {
+  it('shows the named members only while 1 … threshold − 1 contributors are anonymous', () => {
     const named = many(5, 'named', 1);
     const radar = (anon: number) =>
       networkRadar(framework, [...named, ...many(anon, 'anonymous', 4)], { minGroupSize: 3 });
-    expect(radar(0).overall).toMatchObject({ status: 'ok', contributors: 5, median: 0 });
-    expect(radar(1).overall).toEqual({
-      status: 'suppressed',
-      contributors: 6,
-      anonymous: 1,
-      reason: 'few_anonymous',
+    expect(radar(0).overall).toMatchObject({
+      status: 'ok',
+      basis: 'all',
+      contributors: 5,
+      anonymousLeftOut: 0,
+      median: 0,
     });
-    expect(radar(2).overall).toEqual({
+    // Threshold − 1 and fewer: the anonymous members' 100s never enter the figure.
+    const namedOnly = { status: 'ok', basis: 'named', contributors: 5, median: 0, q1: 0, q3: 0 };
+    expect(radar(1).overall).toEqual({ ...namedOnly, anonymousLeftOut: 1 });
+    expect(radar(2).overall).toEqual({ ...namedOnly, anonymousLeftOut: 2 });
+    expect(radar(2).pillars.every((p) => p.status === 'ok' && p.basis === 'named')).toBe(true);
+    expect(ZDashboardRadar.parse(radar(2))).toEqual(radar(2));
+    // Threshold and threshold + 1: everyone counts.
+    for (const anon of [3, 4]) {
+      const shown = radar(anon);
+      expect(shown).toMatchObject({ contributors: 5 + anon, anonymousContributors: anon });
+      expect(shown.overall).toMatchObject({
+        status: 'ok',
+        basis: 'all',
+        contributors: 5 + anon,
+        anonymousLeftOut: 0,
+        q3: 100,
+      });
+    }
+    // Anonymous members only, at least the threshold of them: everyone counts.
+    const onlyAnon = networkRadar(framework, many(3, 'anonymous', 2), { minGroupSize: 3 });
+    expect(onlyAnon.overall).toMatchObject({ status: 'ok', basis: 'all', contributors: 3 });
+  });
+
+  it('holds a figure back when fewer than two named members would be left, or too few in all', () => {
+    const oneNamed = [...many(1, 'named', 1), ...many(2, 'anonymous', 4)];
+    expect(networkRadar(framework, oneNamed, { minGroupSize: 3 }).overall).toEqual({
       status: 'suppressed',
-      contributors: 7,
+      contributors: 3,
       anonymous: 2,
       reason: 'few_anonymous',
     });
-    expect(ZDashboardRadar.parse(radar(2))).toEqual(radar(2));
-    const shown = radar(3);
-    expect(shown).toMatchObject({ contributors: 8, anonymousContributors: 3 });
-    expect(shown.overall).toMatchObject({ status: 'ok', contributors: 8, q3: 100 });
+    // Under the threshold nothing shows, not even over the named members.
+    const few = [...many(3, 'named', 1), ...many(1, 'anonymous', 4)];
+    expect(networkRadar(framework, few, { minGroupSize: 5 }).overall).toEqual({
+      status: 'suppressed',
+      contributors: 4,
+      anonymous: 1,
+      reason: 'too_few',
+    });
+  });
+
+  it('never computes a shown figure with anonymous members that are 1 … threshold − 1 (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 9 }),
+        fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 9 }),
+        fc.integer({ min: 3, max: 7 }),
+        (namedLevels, anonLevels, minGroupSize) => {
+          const subs = [
+            ...namedLevels.map((l, i) => member(`N${i}`, 'named', { pay: l })),
+            ...anonLevels.map((l, i) => member(`A${i}`, 'anonymous', { pay: l })),
+          ];
+          const { overall } = networkRadar(framework, subs, { minGroupSize });
+          const anon = anonLevels.length;
+          const all = namedLevels.length + anon;
+          if (anon > 0 && anon < minGroupSize) {
+            expect(overall.status === 'ok' && overall.basis === 'all').toBe(false);
+          }
+          if (overall.status === 'ok' && overall.basis === 'named') {
+            const known = subs
+              .filter((x) => x.sharing === 'named')
+              .map((x) => x.scores.overall as number)
+              .sort((a, b) => a - b);
+            expect([overall.q1, overall.median, overall.q3]).toEqual(
+              [0.25, 0.5, 0.75].map((q) => quantile(known, q)),
+            );
+            expect(overall.contributors).toBe(namedLevels.length);
+            expect(overall.anonymousLeftOut).toBe(anon);
+          }
+          expect(overall.status === 'ok' && overall.basis === 'all').toBe(
+            canShowNetworkFigure({ contributors: all, anonymous: anon }, minGroupSize),
+          );
+        },
+      ),
+    );
   });
 });
 
@@ -206,7 +272,9 @@ describe('stageDistribution', () => {
       {
         status: 'ok',
         pillarId: 'people',
+        basis: 'all',
         contributors: 3,
+        anonymousLeftOut: 0,
         stages: [
           { level: 1, name: 'Starting', count: 2 },
           { level: 2, name: 'Developing', count: 0 },
@@ -226,13 +294,20 @@ describe('stageDistribution', () => {
     const withAnon = stageDistribution(framework, [...subs, ...many(1, 'anonymous', 4)], {
       minGroupSize: 3,
     });
-    expect(withAnon[0]).toEqual({
-      status: 'suppressed',
-      pillarId: 'people',
-      contributors: 4,
-      anonymous: 1,
-      reason: 'few_anonymous',
+    for (const d of withAnon) expect(ZStageDistribution.parse(d)).toEqual(d);
+    // One anonymous member at Leading: the named members' stages only, never its own.
+    const counts = (d: (typeof withAnon)[number] | undefined) =>
+      d?.status === 'ok' ? d.stages.map((x) => x.count) : null;
+    expect(withAnon[0]).toMatchObject({
+      status: 'ok',
+      basis: 'named',
+      contributors: 3,
+      anonymousLeftOut: 1,
     });
+    expect(counts(withAnon[0])).toEqual([2, 0, 1, 0]);
+    // buying: two named and the anonymous one, enough in all; two named are enough on their own.
+    expect(withAnon[1]).toMatchObject({ basis: 'named', contributors: 2, anonymousLeftOut: 1 });
+    expect(counts(withAnon[1])).toEqual([2, 0, 0, 0]);
   });
 });
 
@@ -260,13 +335,41 @@ describe('collectivePriorities', () => {
       lowestCriteria: [],
       largestGaps: [],
       heldBackCriteria: { tooFew: 3, fewAnonymous: 0 },
+      namedOnlyCriteria: 0,
     });
+  });
+
+  it('ranks over the named members only while 1 … threshold − 1 contributors are anonymous', () => {
+    const subs = [
+      member('A', 'named', { pay: [1, 4], hiring: 3, 'local-spend': 2 }),
+      member('B', 'named', { pay: [1, 3], hiring: 3, 'local-spend': 2 }),
+      member('C', 'named', { pay: [2, 4], hiring: [4, 2], 'local-spend': 'na' }),
+    ];
     const anon = collectivePriorities(framework, [...subs, ...many(1, 'anonymous', 4)], {
       minGroupSize: 3,
     });
-    // pay and hiring: 4 members, 1 anonymous; local-spend: 3 members, 1 anonymous.
-    expect(anon.heldBackCriteria).toEqual({ tooFew: 0, fewAnonymous: 3 });
-    expect(anon.lowestCriteria).toEqual([]);
+    expect(ZDashboardPriorities.parse(anon)).toEqual(anon);
+    // pay and hiring: 3 named + 1 anonymous; local-spend: 2 named + 1 anonymous.
+    expect(anon.heldBackCriteria).toEqual({ tooFew: 0, fewAnonymous: 0 });
+    expect(anon.namedOnlyCriteria).toBe(3);
+    expect(
+      anon.lowestCriteria.map((c) => [c.criterionId, c.medianLevel, c.basis, c.contributors]),
+    ).toEqual([
+      ['pay', 1, 'named', 3],
+      ['local-spend', 2, 'named', 2],
+      ['hiring', 3, 'named', 3],
+    ]);
+    expect(anon.lowestCriteria.every((c) => c.anonymousLeftOut === 1)).toBe(true);
+    expect(anon.lowestPillars.every((p) => p.basis === 'named')).toBe(true);
+    // One named member beside two anonymous ones: nothing to show.
+    const lone = collectivePriorities(
+      framework,
+      [subs[0] as DashboardSubmission, ...many(2, 'anonymous', 4, 'Other anonymous')],
+      { minGroupSize: 3 },
+    );
+    expect(lone.heldBackCriteria).toEqual({ tooFew: 0, fewAnonymous: 3 });
+    expect(lone.lowestCriteria).toEqual([]);
+    expect(lone.lowestPillars).toEqual([]);
   });
 
   it('keeps the limits', () => {
@@ -334,7 +437,9 @@ describe('aggregateIndicators', () => {
         pillarId: 'people',
         unit: 'percent',
         status: 'ok',
+        basis: 'all',
         contributors: 3,
+        anonymousLeftOut: 0,
         median: 90,
       },
       {
@@ -352,11 +457,17 @@ describe('aggregateIndicators', () => {
       [...subs, member('D', 'anonymous', { pay: 1 }, { 'living-wage-share': 0 })],
       { minGroupSize: 3 },
     );
-    expect(withAnon[0]).toMatchObject({
-      status: 'suppressed',
-      contributors: 4,
-      anonymous: 1,
-      reason: 'few_anonymous',
+    // The anonymous member's 0 is left out: the named members' median.
+    expect(withAnon[0]).toEqual({
+      indicatorId: 'living-wage-share',
+      pillarId: 'people',
+      unit: 'percent',
+      status: 'ok',
+      basis: 'named',
+      contributors: 3,
+      anonymousLeftOut: 1,
+      median: 90,
     });
+    for (const r of withAnon) expect(ZIndicatorAggregate.parse(r)).toEqual(r);
   });
 });

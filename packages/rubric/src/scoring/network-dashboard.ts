@@ -1,21 +1,23 @@
 import type { TStage } from '../api/assessments.js';
-import type {
-  TCollaborationMatch,
-  TCollaborationMember,
-  TCriterionPriority,
-  TDashboardHeatmap,
-  TDashboardHoldReason,
-  TDashboardPriorities,
-  TDashboardRadar,
-  TDashboardSharing,
-  TDashboardStat,
-  TIndicatorAggregate,
-  TPillarPriority,
-  TStageDistribution,
+import {
+  MIN_NAMED_FIGURE,
+  type TCollaborationMatch,
+  type TCollaborationMember,
+  type TCriterionPriority,
+  type TDashboardFigureBasis,
+  type TDashboardHeatmap,
+  type TDashboardHoldReason,
+  type TDashboardPriorities,
+  type TDashboardRadar,
+  type TDashboardSharing,
+  type TDashboardStat,
+  type TIndicatorAggregate,
+  type TPillarPriority,
+  type TStageDistribution,
 } from '../api/dashboard.js';
 import type { TFramework, TLevel, TOrganisationType, TSizeBand } from '../schemas/framework.js';
-import { benchmark, benchmarkThreshold, quantile } from './benchmark.js';
-import type { TAssessmentScores, TBenchmarkStat } from './schemas.js';
+import { benchmarkThreshold, quantile } from './benchmark.js';
+import type { TAssessmentScores } from './schemas.js';
 
 /**
  * The coordinator's dashboard of a cycle, shaped from every member's latest submitted revision
@@ -163,49 +165,116 @@ export function networkHeatmap(
   return { pillarIds, rows };
 }
 
-function guardStat(stat: TBenchmarkStat, anonymous: number, threshold: number): TDashboardStat {
-  const { contributors } = stat;
+/** A figure's values: from every contributor, and from the named ones only. */
+interface Split<T> {
+  all: T[];
+  named: T[];
+}
+
+function split<T>(): Split<T> {
+  return { all: [], named: [] };
+}
+
+function add<T>(values: Split<T>, sharing: TDashboardSharing, value: T): void {
+  values.all.push(value);
+  if (sharing === 'named') values.named.push(value);
+}
+
+type FigureChoice<T> =
+  | {
+      show: true;
+      basis: TDashboardFigureBasis;
+      contributors: number;
+      anonymousLeftOut: number;
+      values: readonly T[];
+    }
+  | {
+      show: false;
+      held: { contributors: number; anonymous: number; reason: TDashboardHoldReason };
+    };
+
+/**
+ * Which values a network figure may be computed from. Every contributor's when
+ * {@link networkFigureHold} allows it. When it holds the figure back only for its 1 … threshold −
+ * 1 anonymous contributors, the named contributors' values alone (issue 9, the lead's decision):
+ * the coordinator already sees each named member's results in the heatmap, so a figure over them
+ * tells nothing new about anyone and needs no minimum group size, only {@link MIN_NAMED_FIGURE}
+ * members for a median to mean something. The anonymous values never enter that figure. Under the
+ * threshold (`too_few`) nothing is shown, as for any other network figure.
+ */
+function chooseValues<T>(values: Split<T>, threshold: number): FigureChoice<T> {
+  const contributors = values.all.length;
+  const anonymous = contributors - values.named.length;
   const reason = networkFigureHold({ contributors, anonymous }, threshold);
-  if (reason !== null || stat.status !== 'ok') {
-    return { status: 'suppressed', contributors, anonymous, reason: reason ?? 'too_few' };
+  if (reason === null) {
+    return { show: true, basis: 'all', contributors, anonymousLeftOut: 0, values: values.all };
   }
-  return stat;
+  if (reason === 'few_anonymous' && values.named.length >= MIN_NAMED_FIGURE) {
+    return {
+      show: true,
+      basis: 'named',
+      contributors: values.named.length,
+      anonymousLeftOut: anonymous,
+      values: values.named,
+    };
+  }
+  return { show: false, held: { contributors, anonymous, reason } };
+}
+
+/** Median and quartiles (rubric {@link quantile}) of the values {@link chooseValues} allows. */
+function scoreStat(values: Split<number>, threshold: number): TDashboardStat {
+  const choice = chooseValues(values, threshold);
+  if (!choice.show) return { status: 'suppressed', ...choice.held };
+  const sorted = [...choice.values].sort((a, b) => a - b);
+  return {
+    status: 'ok',
+    basis: choice.basis,
+    contributors: choice.contributors,
+    anonymousLeftOut: choice.anonymousLeftOut,
+    median: quantile(sorted, 0.5),
+    q1: quantile(sorted, 0.25),
+    q3: quantile(sorted, 0.75),
+  };
 }
 
 /**
- * The network radar: median and quartiles (rubric {@link benchmark}) of the overall score and of
- * each scored pillar over all submitted members, named and anonymous, each figure suppressed by
- * {@link canShowNetworkFigure}.
+ * The network radar: median and quartiles of the overall score and of each scored pillar over all
+ * submitted members, named and anonymous, each figure shown, held back or computed over the named
+ * members only as {@link chooseValues} says.
  */
 export function networkRadar(
   framework: Pick<TFramework, 'pillars'>,
   submissions: readonly DashboardSubmission[],
   options: DashboardOptions,
 ): TDashboardRadar {
+  assertOnePerOrganisation(submissions);
   const threshold = benchmarkThreshold(options.minGroupSize);
-  const samples = submissions.map((s) => ({ organisationId: s.organisationId, scores: s.scores }));
-  const anonymousSamples = samples.filter((_, i) => submissions[i]?.sharing === 'anonymous');
-  const all = benchmark(samples, options);
-  const anonymous = benchmark(anonymousSamples, options);
-  const anonymousOf = new Map(anonymous.pillars.map((p) => [p.pillarId, p.contributors]));
-  const byPillar = new Map(all.pillars.map((p) => [p.pillarId, p]));
+  const overall = split<number>();
+  const byPillar = new Map(
+    scoredPillarIds(framework, submissions).map((id) => [id, split<number>()]),
+  );
+  for (const s of submissions) {
+    if (s.scores.overall !== null) add(overall, s.sharing, s.scores.overall);
+    for (const pillar of s.scores.pillars) {
+      const values = byPillar.get(pillar.pillarId);
+      if (values && pillar.score !== null) add(values, s.sharing, pillar.score);
+    }
+  }
   return {
-    contributors: samples.length,
-    anonymousContributors: anonymousSamples.length,
-    overall: guardStat(all.overall, anonymous.overall.contributors, threshold),
-    pillars: scoredPillarIds(framework, submissions).flatMap((pillarId) => {
-      const found = byPillar.get(pillarId);
-      if (!found) return [];
-      const { pillarId: _, ...stat } = found;
-      return [{ pillarId, ...guardStat(stat, anonymousOf.get(pillarId) ?? 0, threshold) }];
-    }),
+    contributors: submissions.length,
+    anonymousContributors: submissions.filter((s) => s.sharing === 'anonymous').length,
+    overall: scoreStat(overall, threshold),
+    pillars: [...byPillar].map(([pillarId, values]) => ({
+      pillarId,
+      ...scoreStat(values, threshold),
+    })),
   };
 }
 
 /**
  * Per scored pillar, how many members (named and anonymous) reached each stage, every level of
- * the scale listed (0 included). A pillar is shown whole or not at all (see
- * {@link canShowNetworkFigure}); a single cell may be small.
+ * the scale listed (0 included). A pillar is shown whole, over the named members only, or not at
+ * all (see {@link chooseValues}); a single cell may be small.
  */
 export function stageDistribution(
   framework: Pick<TFramework, 'pillars' | 'levels'>,
@@ -215,24 +284,21 @@ export function stageDistribution(
   assertOnePerOrganisation(submissions);
   const threshold = benchmarkThreshold(options.minGroupSize);
   return scoredPillarIds(framework, submissions).map((pillarId) => {
-    const counts = new Map<number, number>();
-    let contributors = 0;
-    let anonymous = 0;
+    const reached = split<number>();
     for (const s of submissions) {
       const stage = s.scores.pillars.find((p) => p.pillarId === pillarId)?.stage;
-      if (!stage) continue;
-      contributors += 1;
-      if (s.sharing === 'anonymous') anonymous += 1;
-      counts.set(stage.level, (counts.get(stage.level) ?? 0) + 1);
+      if (stage) add(reached, s.sharing, stage.level);
     }
-    const reason = networkFigureHold({ contributors, anonymous }, threshold);
-    if (reason !== null) {
-      return { status: 'suppressed' as const, pillarId, contributors, anonymous, reason };
-    }
+    const choice = chooseValues(reached, threshold);
+    if (!choice.show) return { status: 'suppressed' as const, pillarId, ...choice.held };
+    const counts = new Map<number, number>();
+    for (const level of choice.values) counts.set(level, (counts.get(level) ?? 0) + 1);
     return {
       status: 'ok' as const,
       pillarId,
-      contributors,
+      basis: choice.basis,
+      contributors: choice.contributors,
+      anonymousLeftOut: choice.anonymousLeftOut,
       stages: framework.levels.map((l) => ({
         level: l.level,
         name: l.name,
@@ -245,12 +311,11 @@ export function stageDistribution(
 interface CriterionFigures {
   criterionId: string;
   pillarId: string;
-  levels: number[];
-  gaps: number[];
-  anonymous: number;
+  /** Each contributor's level and gap (target − level, ≥ 0). */
+  answers: Split<{ level: number; gap: number }>;
 }
 
-/** Per criterion of the framework, the levels and gaps (target − level, ≥ 0) that members gave. */
+/** Per criterion of the framework, the levels and gaps that members gave. */
 function criterionFigures(
   framework: Pick<TFramework, 'pillars'>,
   submissions: readonly DashboardSubmission[],
@@ -258,33 +323,26 @@ function criterionFigures(
   const figures = new Map<string, CriterionFigures>();
   for (const pillar of framework.pillars) {
     for (const c of pillar.criteria) {
-      figures.set(c.id, {
-        criterionId: c.id,
-        pillarId: pillar.id,
-        levels: [],
-        gaps: [],
-        anonymous: 0,
-      });
+      figures.set(c.id, { criterionId: c.id, pillarId: pillar.id, answers: split() });
     }
   }
   for (const s of submissions) {
     for (const a of s.answers) {
       const figure = figures.get(a.criterionId);
       if (!figure || a.notApplicable || a.level === null) continue;
-      figure.levels.push(a.level);
       // No target means "stay where we are"; a target below today is not a gap either.
-      figure.gaps.push(Math.max(0, (a.targetLevel ?? a.level) - a.level));
-      if (s.sharing === 'anonymous') figure.anonymous += 1;
+      const gap = Math.max(0, (a.targetLevel ?? a.level) - a.level);
+      add(figure.answers, s.sharing, { level: a.level, gap });
     }
   }
   return [...figures.values()];
 }
 
 /**
- * The network's collective weak spots, from figures with enough contributors
- * ({@link canShowNetworkFigure}): the pillars with the lowest median score, the criteria with the
- * lowest median level, and the criteria with the largest median gap between target and today
- * (only gaps above 0). Ties keep framework order.
+ * The network's collective weak spots, from figures that may be shown ({@link chooseValues}, each
+ * with its basis): the pillars with the lowest median score, the criteria with the lowest median
+ * level, and the criteria with the largest median gap between target and today (only gaps above
+ * 0). Ties keep framework order.
  */
 export function collectivePriorities(
   framework: Pick<TFramework, 'pillars'>,
@@ -297,28 +355,39 @@ export function collectivePriorities(
   const lowestPillars: TPillarPriority[] = radar.pillars
     .flatMap((p) =>
       p.status === 'ok'
-        ? [{ pillarId: p.pillarId, median: p.median, contributors: p.contributors }]
+        ? [
+            {
+              pillarId: p.pillarId,
+              median: p.median,
+              basis: p.basis,
+              contributors: p.contributors,
+              anonymousLeftOut: p.anonymousLeftOut,
+            },
+          ]
         : [],
     )
     .sort((a, b) => a.median - b.median)
     .slice(0, options.pillars ?? NETWORK_PRIORITY_PILLARS);
 
   const heldBackCriteria = { tooFew: 0, fewAnonymous: 0 };
+  let namedOnlyCriteria = 0;
   const shown: TCriterionPriority[] = [];
   for (const f of criterionFigures(framework, submissions)) {
-    const contributors = f.levels.length;
-    if (contributors === 0) continue;
-    const reason = networkFigureHold({ contributors, anonymous: f.anonymous }, threshold);
-    if (reason !== null) {
-      heldBackCriteria[reason === 'too_few' ? 'tooFew' : 'fewAnonymous'] += 1;
+    if (f.answers.all.length === 0) continue;
+    const choice = chooseValues(f.answers, threshold);
+    if (!choice.show) {
+      heldBackCriteria[choice.held.reason === 'too_few' ? 'tooFew' : 'fewAnonymous'] += 1;
       continue;
     }
+    if (choice.basis === 'named') namedOnlyCriteria += 1;
     shown.push({
       criterionId: f.criterionId,
       pillarId: f.pillarId,
-      medianLevel: median(f.levels),
-      medianGap: median(f.gaps),
-      contributors,
+      medianLevel: median(choice.values.map((v) => v.level)),
+      medianGap: median(choice.values.map((v) => v.gap)),
+      basis: choice.basis,
+      contributors: choice.contributors,
+      anonymousLeftOut: choice.anonymousLeftOut,
     });
   }
   const limit = options.criteria ?? NETWORK_PRIORITY_CRITERIA;
@@ -330,6 +399,7 @@ export function collectivePriorities(
       .sort((a, b) => b.medianGap - a.medianGap)
       .slice(0, limit),
     heldBackCriteria,
+    namedOnlyCriteria,
   };
 }
 
@@ -412,8 +482,8 @@ export function collaborationText(
 
 /**
  * The median of each framework indicator over the members that reported it (named and
- * anonymous), suppressed by {@link canShowNetworkFigure} with only the number of contributors. A
- * member that entered an indicator on several criteria counts once, with its first value.
+ * anonymous), shown, held back or computed over the named members only as {@link chooseValues}
+ * says. A member that entered an indicator on several criteria counts once, with its first value.
  */
 export function aggregateIndicators(
   framework: Pick<TFramework, 'indicators'>,
@@ -422,9 +492,7 @@ export function aggregateIndicators(
 ): TIndicatorAggregate[] {
   assertOnePerOrganisation(submissions);
   const threshold = benchmarkThreshold(options.minGroupSize);
-  const values = new Map<string, { values: number[]; anonymous: number }>(
-    framework.indicators.map((i) => [i.id, { values: [], anonymous: 0 }]),
-  );
+  const values = new Map(framework.indicators.map((i) => [i.id, split<number>()]));
   for (const s of submissions) {
     const seen = new Set<string>();
     for (const a of s.answers) {
@@ -432,20 +500,21 @@ export function aggregateIndicators(
         const entry = values.get(id);
         if (!entry || seen.has(id) || !Number.isFinite(value)) continue;
         seen.add(id);
-        entry.values.push(value);
-        if (s.sharing === 'anonymous') entry.anonymous += 1;
+        add(entry, s.sharing, value);
       }
     }
   }
   return framework.indicators.map((indicator) => {
-    const entry = values.get(indicator.id) ?? { values: [], anonymous: 0 };
     const base = { indicatorId: indicator.id, pillarId: indicator.pillarId, unit: indicator.unit };
-    const contributors = entry.values.length;
-    const anonymous = entry.anonymous;
-    const reason = networkFigureHold({ contributors, anonymous }, threshold);
-    if (reason !== null) {
-      return { ...base, status: 'suppressed' as const, contributors, anonymous, reason };
-    }
-    return { ...base, status: 'ok' as const, contributors, median: median(entry.values) };
+    const choice = chooseValues(values.get(indicator.id) ?? split<number>(), threshold);
+    if (!choice.show) return { ...base, status: 'suppressed' as const, ...choice.held };
+    return {
+      ...base,
+      status: 'ok' as const,
+      basis: choice.basis,
+      contributors: choice.contributors,
+      anonymousLeftOut: choice.anonymousLeftOut,
+      median: median([...choice.values]),
+    };
   });
 }

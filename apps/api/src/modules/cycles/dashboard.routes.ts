@@ -11,6 +11,7 @@ import {
   stageDistribution,
   type TCycleDashboardResponse,
   type TDashboardExportKind,
+  type TDashboardFigureBasis,
   type TDashboardHoldReason,
   type TDashboardStat,
   type TFramework,
@@ -187,6 +188,12 @@ function aggregateRows(framework: TFramework, dashboard: TCycleDashboardResponse
     held.reason === 'too_few'
       ? `Suppressed: fewer than ${threshold} members`
       : `Suppressed to protect anonymous members: ${held.anonymous} anonymous, fewer than ${threshold}`;
+  // A named-only figure (see the rubric's network-dashboard) says so: its contributors are the
+  // named members, and the anonymous ones it leaves out are counted, never included.
+  const shown = (f: { basis: TDashboardFigureBasis; anonymousLeftOut: number }) =>
+    f.basis === 'all'
+      ? 'Shown'
+      : `Shown: named members only (${f.anonymousLeftOut} anonymous left out until at least ${threshold})`;
   const stat = (section: string, figure: string, s: TDashboardStat): Cell[] =>
     s.status === 'ok'
       ? [
@@ -197,7 +204,7 @@ function aggregateRows(framework: TFramework, dashboard: TCycleDashboardResponse
           roundScore(s.median),
           roundScore(s.q1),
           roundScore(s.q3),
-          'Shown',
+          shown(s),
         ]
       : [section, figure, 'score', s.contributors, null, null, null, suppressed(s)];
   return [
@@ -214,7 +221,7 @@ function aggregateRows(framework: TFramework, dashboard: TCycleDashboardResponse
       i.status === 'ok' ? i.median : null,
       null,
       null,
-      i.status === 'ok' ? 'Shown' : suppressed(i),
+      i.status === 'ok' ? shown(i) : suppressed(i),
     ]),
   ];
 }
@@ -262,7 +269,7 @@ export const cycleDashboardRoutes: FastifyPluginAsyncZod<{ config: Config }> = a
       summary:
         "A cycle's coordinator dashboard: participation, named members' heatmap, the network radar and stage distribution, collective priorities, collaboration matches and indicator medians (coordinators)",
       description:
-        "Anonymous members count in every network figure but never appear with their results. A network figure is suppressed (only its numbers of contributors and anonymous contributors, and the reason) under the threshold, max(3, the network's minimum group size) (`too_few`), and while 1 to threshold − 1 of its contributors are anonymous (`few_anonymous`). A named member's `assessmentId` opens its submitted results read-only.",
+        "Anonymous members count in every network figure but never appear with their results. A network figure is suppressed (only its numbers of contributors and anonymous contributors, and the reason) under the threshold, max(3, the network's minimum group size) (`too_few`), and while 1 to threshold − 1 of its contributors are anonymous (`few_anonymous`); in that second case the same figure over the named members alone is given instead, from two of them (`basis: 'named'`, with `anonymousLeftOut`), never one that counts the anonymous members. A named member's `assessmentId` opens its submitted results read-only.",
       params: ZCycleParams,
       response: { 200: ZCycleDashboardResponse, ...problems },
     },
@@ -279,7 +286,7 @@ export const cycleDashboardRoutes: FastifyPluginAsyncZod<{ config: Config }> = a
       summary:
         "A cycle's results as CSV (UTF-8 with BOM): named members' scores and stages, or the network's aggregates (coordinators)",
       description:
-        '`kind=members`: one row per named member that submitted, with its overall and per-pillar score and stage. `kind=aggregates`: overall and pillar medians with quartiles, and indicator medians; suppressed figures carry only their number of contributors. Text that a spreadsheet would run as a formula is prefixed with an apostrophe.',
+        '`kind=members`: one row per named member that submitted, with its overall and per-pillar score and stage. `kind=aggregates`: overall and pillar medians with quartiles, and indicator medians; suppressed figures carry only their number of contributors; a figure over the named members only says so in its status. Text that a spreadsheet would run as a formula is prefixed with an apostrophe.',
       params: ZCycleParams,
       querystring: ZCycleExportQuery,
       response: { 200: z.string().describe('text/csv; charset=utf-8'), ...problems },

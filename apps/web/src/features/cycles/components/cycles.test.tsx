@@ -282,6 +282,7 @@ describe('the coordinator dashboard', () => {
         lowestCriteria: [],
         largestGaps: [],
         heldBackCriteria: { tooFew: 1, fewAnonymous: 29 },
+        namedOnlyCriteria: 0,
       },
       indicators: full.indicators.map(({ indicatorId, pillarId, unit }) => ({
         indicatorId,
@@ -302,11 +303,85 @@ describe('the coordinator dashboard', () => {
     const priorities = screen.getByRole('region', { name: 'Collective priorities' });
     expect(within(priorities).getByText(`${reason}.`)).toBeInTheDocument();
     expect(priorities).toHaveTextContent(
-      '29 criteria are held back to protect anonymous members: fewer than 5 anonymous members answered them.',
+      '29 criteria are held back to protect anonymous members: fewer than 5 anonymous and fewer than two named members answered them.',
     );
     expect(priorities).toHaveTextContent('1 criterion is left out: too few members answered it');
     const indicators = screen.getByRole('region', { name: 'Indicators' });
     expect(within(indicators).getAllByText(reason)).toHaveLength(2);
+  });
+
+  it('shows the named members’ figures, labelled, while too few anonymous members submitted', async () => {
+    signInForTest();
+    const named = { basis: 'named', contributors: 4, anonymousLeftOut: 2 } as const;
+    const full = aDashboard();
+    const dashboard = aDashboard({
+      radar: {
+        contributors: 6,
+        anonymousContributors: 2,
+        overall: { status: 'ok', ...named, median: 40, q1: 20, q3: 60 },
+        pillars: full.radar.pillars.map((p) => ({
+          status: 'ok' as const,
+          pillarId: p.pillarId,
+          ...named,
+          median: 40,
+          q1: 20,
+          q3: 60,
+        })),
+      },
+      distribution: full.distribution.map((d) => ({
+        status: 'ok' as const,
+        pillarId: d.pillarId,
+        ...named,
+        stages: full.levels.map((l, i) => ({ ...l, count: [1, 3, 0, 0][i] ?? 0 })),
+      })),
+      priorities: {
+        lowestPillars: [{ pillarId: 'estates-and-assets', median: 33.3, ...named }],
+        lowestCriteria: [
+          {
+            criterionId: 'spend-analysis',
+            pillarId: 'procurement',
+            medianLevel: 1.5,
+            medianGap: 1,
+            ...named,
+          },
+        ],
+        largestGaps: [],
+        heldBackCriteria: { tooFew: 0, fewAnonymous: 0 },
+        namedOnlyCriteria: 30,
+      },
+      indicators: [
+        {
+          indicatorId: 'local-spend-share',
+          pillarId: 'procurement',
+          unit: 'percent',
+          status: 'ok',
+          ...named,
+          median: 42.5,
+        },
+      ],
+    });
+    mockApi({ ...base, [dashboardPath]: () => jsonResponse(dashboard) });
+    renderApp(`/cycles/${CYCLE_ID}/dashboard`);
+    const label =
+      'Named members only (4): the 2 anonymous members are left out until at least 5 anonymous members have submitted.';
+    const radar = await screen.findByRole('region', { name: 'Where the network stands' });
+    expect(within(radar).getByText(label)).toBeInTheDocument();
+    const distribution = screen.getByRole('region', { name: 'Stages reached, by pillar' });
+    expect(within(distribution).getByText(label)).toBeInTheDocument();
+    expect(
+      within(distribution)
+        .getByRole('rowheader', { name: /Employment/ })
+        .closest('tr'),
+    ).toHaveTextContent('13004 named');
+    const priorities = screen.getByRole('region', { name: 'Collective priorities' });
+    expect(within(priorities).getByText(label)).toBeInTheDocument();
+    expect(priorities).toHaveTextContent('median level 1.5 of 4 (Getting started)');
+    // All entries are named-only: the label at the top says it once.
+    expect(priorities).not.toHaveTextContent('· named members only');
+    const indicators = screen.getByRole('region', { name: 'Indicators' });
+    expect(within(indicators).getByText(label)).toBeInTheDocument();
+    expect(indicators).toHaveTextContent('42.5%');
+    expect(screen.queryByText(/Held back|Not enough submissions/)).toBeNull();
   });
 
   it('copies the collaboration list, and falls back when the clipboard refuses', async () => {

@@ -19,6 +19,9 @@ const LEVELS = [
 const stage = (level: number) => LEVELS[level - 1] ?? null;
 
 /** A cycle's dashboard: five submitted (two named shown), two still to submit. */
+/** A shown figure over every contributor. */
+const ALL = { basis: 'all', contributors: 5, anonymousLeftOut: 0 } as const;
+
 export function aDashboard(
   overrides: Partial<TCycleDashboardResponse> = {},
 ): TCycleDashboardResponse {
@@ -88,14 +91,14 @@ export function aDashboard(
     radar: {
       contributors: 5,
       anonymousContributors: 0,
-      overall: { status: 'ok', contributors: 5, median: 45, q1: 30, q3: 60 },
+      overall: { status: 'ok', ...ALL, median: 45, q1: 30, q3: 60 },
       pillars: [
-        { pillarId: 'employment', status: 'ok', contributors: 5, median: 50, q1: 20, q3: 80 },
-        { pillarId: 'procurement', status: 'ok', contributors: 5, median: 40, q1: 33.3, q3: 66.7 },
+        { pillarId: 'employment', status: 'ok', ...ALL, median: 50, q1: 20, q3: 80 },
+        { pillarId: 'procurement', status: 'ok', ...ALL, median: 40, q1: 33.3, q3: 66.7 },
         {
           pillarId: 'estates-and-assets',
           status: 'ok',
-          contributors: 5,
+          ...ALL,
           median: 33.3,
           q1: 20,
           q3: 50,
@@ -113,7 +116,7 @@ export function aDashboard(
       {
         status: 'ok',
         pillarId: 'employment',
-        contributors: 5,
+        ...ALL,
         stages: LEVELS.map((l, i) => ({ ...l, count: [1, 2, 1, 1][i] ?? 0 })),
       },
       {
@@ -125,14 +128,14 @@ export function aDashboard(
       },
     ],
     priorities: {
-      lowestPillars: [{ pillarId: 'estates-and-assets', median: 33.3, contributors: 5 }],
+      lowestPillars: [{ pillarId: 'estates-and-assets', median: 33.3, ...ALL }],
       lowestCriteria: [
         {
           criterionId: 'spend-analysis',
           pillarId: 'procurement',
           medianLevel: 1.5,
           medianGap: 1,
-          contributors: 5,
+          ...ALL,
         },
       ],
       largestGaps: [
@@ -141,10 +144,11 @@ export function aDashboard(
           pillarId: 'net-zero',
           medianLevel: 1,
           medianGap: 2,
-          contributors: 5,
+          ...ALL,
         },
       ],
       heldBackCriteria: { tooFew: 2, fewAnonymous: 0 },
+      namedOnlyCriteria: 0,
     },
     collaboration: [
       {
@@ -160,7 +164,7 @@ export function aDashboard(
         pillarId: 'procurement',
         unit: 'percent',
         status: 'ok',
-        contributors: 5,
+        ...ALL,
         median: 42.5,
       },
       {
@@ -211,6 +215,7 @@ export function anEmptyDashboard(): TCycleDashboardResponse {
       lowestCriteria: [],
       largestGaps: [],
       heldBackCriteria: { tooFew: 0, fewAnonymous: 0 },
+      namedOnlyCriteria: 0,
     },
     collaboration: [],
     indicators: [

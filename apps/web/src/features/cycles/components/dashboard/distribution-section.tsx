@@ -1,7 +1,7 @@
 import type { TStage, TStageDistribution } from '@waymark/rubric';
 import { levelTone } from '../../../../lib/level-tone';
 import { ScrollRegion } from '../scroll-region';
-import { type DashboardLabels, heldBackText } from './labels';
+import { type DashboardLabels, firstNamedOnly, heldBackText, namedOnlyText } from './labels';
 
 /** How many members reached each stage of each pillar, anonymous members included. */
 export function DistributionSection({
@@ -15,6 +15,7 @@ export function DistributionSection({
   threshold: number;
   labels: DashboardLabels;
 }) {
+  const namedOnly = firstNamedOnly(distribution.flatMap((d) => (d.status === 'ok' ? [d] : [])));
   return (
     <section className="dashboard-section" aria-labelledby="distribution">
       <h2 id="distribution">Stages reached, by pillar</h2>
@@ -23,6 +24,11 @@ export function DistributionSection({
         least {threshold} members have answered it, and the anonymous among them are none or at
         least {threshold}.
       </p>
+      {namedOnly ? (
+        <p className="field__hint">
+          <strong>{namedOnlyText(namedOnly, threshold)}.</strong>
+        </p>
+      ) : null}
       <ul className="stage-legend" aria-hidden="true">
         {levels.map((l) => (
           <li key={l.level} data-tone={levelTone(l.level, levels.length)}>
@@ -66,7 +72,11 @@ export function DistributionSection({
                     {heldBackText(d, threshold)}
                   </td>
                 )}
-                <td className="data-table__number">{d.contributors}</td>
+                <td className="data-table__number">
+                  {d.status === 'ok' && d.basis === 'named'
+                    ? `${d.contributors} named`
+                    : d.contributors}
+                </td>
               </tr>
             ))}
           </tbody>

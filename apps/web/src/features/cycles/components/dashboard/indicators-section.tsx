@@ -1,6 +1,12 @@
 import type { TIndicatorAggregate } from '@waymark/rubric';
 import { ScrollRegion } from '../scroll-region';
-import { type DashboardLabels, formatIndicator, heldBackText } from './labels';
+import {
+  type DashboardLabels,
+  firstNamedOnly,
+  formatIndicator,
+  heldBackText,
+  namedOnlyText,
+} from './labels';
 
 /** Median of each indicator over the members that reported it. */
 export function IndicatorsSection({
@@ -12,6 +18,7 @@ export function IndicatorsSection({
   threshold: number;
   labels: DashboardLabels;
 }) {
+  const namedOnly = firstNamedOnly(indicators.flatMap((i) => (i.status === 'ok' ? [i] : [])));
   return (
     <section className="dashboard-section" aria-labelledby="indicators">
       <h2 id="indicators">Indicators</h2>
@@ -19,6 +26,11 @@ export function IndicatorsSection({
         The median of what members reported beside their answers, named and anonymous alike. Never
         part of the scores.
       </p>
+      {namedOnly ? (
+        <p className="field__hint">
+          <strong>{namedOnlyText(namedOnly, threshold)}.</strong>
+        </p>
+      ) : null}
       {indicators.length === 0 ? (
         <p className="panel">This framework version has no indicators.</p>
       ) : (
@@ -47,7 +59,11 @@ export function IndicatorsSection({
                   ) : (
                     <td className="data-table__suppressed">{heldBackText(i, threshold)}</td>
                   )}
-                  <td className="data-table__number">{i.contributors}</td>
+                  <td className="data-table__number">
+                    {i.status === 'ok' && i.basis === 'named'
+                      ? `${i.contributors} named`
+                      : i.contributors}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -41,6 +41,23 @@ export function heldBackForAnonymous(anonymous: number, threshold: number): stri
   return `Held back to protect anonymous members: ${members(anonymous, 'anonymous')} submitted; figures that include them show once at least ${threshold} have (or none)`;
 }
 
+/**
+ * The label of a figure computed over the named members only, because 1 … threshold − 1 anonymous
+ * members contributed (the figure including them is never shown).
+ */
+export function namedOnlyText(
+  figure: { contributors: number; anonymousLeftOut: number },
+  threshold: number,
+): string {
+  const { contributors, anonymousLeftOut: left } = figure;
+  return `Named members only (${contributors}): the ${members(left, 'anonymous')} ${left === 1 ? 'is' : 'are'} left out until at least ${threshold} anonymous members have submitted`;
+}
+
+/** The first named-only figure of a section, whose counts its label gives; null if none. */
+export function firstNamedOnly<T extends { basis?: string }>(figures: readonly T[]): T | null {
+  return figures.find((f) => f.basis === 'named') ?? null;
+}
+
 /** What a held-back figure says instead of its number, by reason. */
 export function heldBackText(
   held: { reason: TDashboardHoldReason; contributors: number; anonymous: number },

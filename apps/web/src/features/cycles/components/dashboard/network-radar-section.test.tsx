@@ -19,14 +19,31 @@ const labels: DashboardLabels = {
 };
 
 const ok = (pillarId: string, q1: number, median: number, q3: number) =>
-  ({ status: 'ok', pillarId, contributors: 6, q1, median, q3 }) as const;
+  ({
+    status: 'ok',
+    basis: 'all',
+    anonymousLeftOut: 0,
+    pillarId,
+    contributors: 6,
+    q1,
+    median,
+    q3,
+  }) as const;
 const tooFew = (pillarId: string, contributors: number) =>
   ({ status: 'suppressed', pillarId, contributors, anonymous: 0, reason: 'too_few' }) as const;
 
 const radar: TDashboardRadar = {
   contributors: 6,
   anonymousContributors: 2,
-  overall: { status: 'ok', contributors: 6, q1: 30, median: 45, q3: 60 },
+  overall: {
+    status: 'ok',
+    basis: 'all',
+    anonymousLeftOut: 0,
+    contributors: 6,
+    q1: 30,
+    median: 45,
+    q3: 60,
+  },
   pillars: [
     ok('employment', 25, 50, 75),
     ok('procurement', 10, 20.5, 40),
@@ -139,5 +156,61 @@ describe('NetworkRadarSection', () => {
     });
     expect(within(visible).getAllByText(reason)).toHaveLength(4);
     expect(screen.queryByText(/Not enough submissions/)).toBeNull();
+  });
+
+  it('draws the named members’ figures, labelled as such, while too few anonymous members contributed', () => {
+    const named = (pillarId: string, q1: number, median: number, q3: number) =>
+      ({
+        ...ok(pillarId, q1, median, q3),
+        basis: 'named',
+        contributors: 4,
+        anonymousLeftOut: 2,
+      }) as const;
+    const namedRadar: TDashboardRadar = {
+      contributors: 6,
+      anonymousContributors: 2,
+      overall: { ...named('', 0, 40, 60) },
+      pillars: [
+        named('employment', 25, 50, 75),
+        named('procurement', 10, 20, 40),
+        named('net-zero', 0, 10, 30),
+      ],
+    };
+    render(<NetworkRadarSection radar={namedRadar} threshold={5} labels={labels} />);
+    expect(
+      screen.getByText(
+        'Named members only (4): the 2 anonymous members are left out until at least 5 anonymous members have submitted.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'The named members’ median pillar scores with the interquartile range, out of 100',
+      }),
+    ).toBeInTheDocument();
+    const visible = screen.getByRole('table', {
+      name: 'Pillar scores across the network, out of 100',
+    });
+    expect(within(visible).getAllByText('4 named')).toHaveLength(4);
+    expect(screen.queryByText(/Held back|Not enough/)).toBeNull();
+  });
+
+  it('names the pillars that count the named members only when the chart mixes both', () => {
+    const mixed: TDashboardRadar = {
+      ...radar,
+      pillars: [
+        ok('employment', 25, 50, 75),
+        { ...ok('procurement', 10, 20, 40), basis: 'named', contributors: 4, anonymousLeftOut: 1 },
+        ok('net-zero', 0, 12.5, 33.3),
+      ],
+    };
+    render(<NetworkRadarSection radar={mixed} threshold={5} labels={labels} />);
+    expect(
+      screen.getByRole('figure', { name: /Procurement counts the named members only\.$/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Named members only (4): the 1 anonymous member is left out until at least 5 anonymous members have submitted.',
+      ),
+    ).toBeInTheDocument();
   });
 });

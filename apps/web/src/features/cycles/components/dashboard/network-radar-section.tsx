@@ -2,7 +2,13 @@ import { formatScore, type TDashboardRadar } from '@waymark/rubric';
 import { RadarChart, type RadarRow, type RadarSeries } from '../../../../components/radar-chart';
 import { CHART_COLOURS } from '../../../../lib/palette';
 import { ScrollRegion } from '../scroll-region';
-import { type DashboardLabels, heldBackText, notEnough } from './labels';
+import {
+  type DashboardLabels,
+  firstNamedOnly,
+  heldBackText,
+  namedOnlyText,
+  notEnough,
+} from './labels';
 
 // The interquartile band is the shaded ring between the two quartile lines (the upper quartile's
 // fill stops at the lower one). The median comes last, so that it is drawn over both, thicker and
@@ -59,6 +65,22 @@ export function NetworkRadarSection({
     : held.every((p) => p.reason === 'too_few')
       ? 'not enough submissions yet'
       : 'not enough submissions yet, or held back to protect anonymous members';
+  // Figures over the named members only (1 … threshold − 1 anonymous contributed) say so.
+  const namedOnly = firstNamedOnly([
+    ...(radar.overall.status === 'ok' ? [radar.overall] : []),
+    ...shown,
+  ]);
+  const namedPillars = shown
+    .filter((p) => p.basis === 'named')
+    .map((p) => labels.pillar(p.pillarId));
+  const allNamed = namedPillars.length === shown.length;
+  const namedSentence =
+    namedPillars.length > 0 && !allNamed
+      ? ` ${listFormat.format(namedPillars)} ${namedPillars.length === 1 ? 'counts' : 'count'} the named members only.`
+      : '';
+  const title = allNamed
+    ? 'The named members’ median pillar scores with the interquartile range, out of 100'
+    : 'The network’s median pillar scores with the interquartile range, out of 100';
   const data: RadarRow[] = shown.map((p) => ({
     axis: labels.pillar(p.pillarId),
     median: p.median,
@@ -76,14 +98,19 @@ export function NetworkRadarSection({
         . A figure shows once at least {threshold} members contribute to it, and the anonymous among
         them are none or at least {threshold}.
       </p>
+      {namedOnly ? (
+        <p className="field__hint">
+          <strong>{namedOnlyText(namedOnly, threshold)}.</strong>
+        </p>
+      ) : null}
       <div className="dashboard-radar">
         {shown.length >= 3 ? (
           <div className="panel dashboard-radar__chart">
             <RadarChart
               data={data}
               series={SERIES}
-              title="The network’s median pillar scores with the interquartile range, out of 100"
-              caption={`${CAPTION}${leftOut.length > 0 ? ` ${leftOutSentence(leftOut, why)}` : ''}`}
+              title={title}
+              caption={`${CAPTION}${namedSentence}${leftOut.length > 0 ? ` ${leftOutSentence(leftOut, why)}` : ''}`}
               formatValue={(v) => (v === null ? 'Not shown' : formatScore(v))}
             />
           </div>
@@ -125,7 +152,11 @@ export function NetworkRadarSection({
                       {heldBackText(p, threshold)}
                     </td>
                   )}
-                  <td className="data-table__number">{p.contributors}</td>
+                  <td className="data-table__number">
+                    {p.status === 'ok' && p.basis === 'named'
+                      ? `${p.contributors} named`
+                      : p.contributors}
+                  </td>
                 </tr>
               ))}
             </tbody>

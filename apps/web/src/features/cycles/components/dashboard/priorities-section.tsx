@@ -1,5 +1,12 @@
 import { formatScore, type TDashboardPriorities } from '@waymark/rubric';
-import { type DashboardLabels, formatLevel, heldBackForAnonymous, notEnough } from './labels';
+import {
+  type DashboardLabels,
+  firstNamedOnly,
+  formatLevel,
+  heldBackForAnonymous,
+  namedOnlyText,
+  notEnough,
+} from './labels';
 
 function criteria(n: number): string {
   return `${n} ${n === 1 ? 'criterion is' : 'criteria are'}`;
@@ -23,9 +30,21 @@ export function PrioritiesSection({
   const { lowestPillars, lowestCriteria, largestGaps, heldBackCriteria } = priorities;
   const empty =
     lowestPillars.length === 0 && lowestCriteria.length === 0 && largestGaps.length === 0;
+  // Over the named members only while 1 … threshold − 1 anonymous contributed: said once at the
+  // top, and beside each such entry when the list mixes both.
+  const entries = [...lowestPillars, ...lowestCriteria, ...largestGaps];
+  const namedOnly = firstNamedOnly(entries);
+  const mixed = namedOnly !== null && entries.some((e) => e.basis === 'all');
+  const basisNote = (e: { basis: string }) =>
+    mixed && e.basis === 'named' ? ' · named members only' : '';
   return (
     <section className="dashboard-section" aria-labelledby="priorities">
       <h2 id="priorities">Collective priorities</h2>
+      {namedOnly ? (
+        <p className="field__hint">
+          <strong>{namedOnlyText(namedOnly, threshold)}.</strong>
+        </p>
+      ) : null}
       {empty ? (
         <p className="panel">
           {heldBackCriteria.fewAnonymous > 0
@@ -45,6 +64,7 @@ export function PrioritiesSection({
                       <span className="ranked-list__title">{labels.pillar(p.pillarId)}</span>
                       <span className="ranked-list__figure">
                         median {formatScore(p.median)} out of 100 · {p.contributors} members
+                        {basisNote(p)}
                       </span>
                     </li>
                   ))}
@@ -60,7 +80,7 @@ export function PrioritiesSection({
                       <span className="ranked-list__title">{labels.criterion(c.criterionId)}</span>
                       <span className="ranked-list__figure">
                         {labels.pillar(c.pillarId)} · median level {formatLevel(c.medianLevel)} of{' '}
-                        {levelCount} ({labels.level(Math.floor(c.medianLevel))})
+                        {levelCount} ({labels.level(Math.floor(c.medianLevel))}){basisNote(c)}
                       </span>
                     </li>
                   ))}
@@ -79,7 +99,7 @@ export function PrioritiesSection({
                     <span className="ranked-list__title">{labels.criterion(c.criterionId)}</span>
                     <span className="ranked-list__figure">
                       {labels.pillar(c.pillarId)} · members aim a median {formatLevel(c.medianGap)}{' '}
-                      {c.medianGap === 1 ? 'level' : 'levels'} higher
+                      {c.medianGap === 1 ? 'level' : 'levels'} higher{basisNote(c)}
                     </span>
                   </li>
                 ))}
@@ -97,7 +117,7 @@ export function PrioritiesSection({
       {heldBackCriteria.fewAnonymous > 0 ? (
         <p className="muted">
           {criteria(heldBackCriteria.fewAnonymous)} held back to protect anonymous members: fewer
-          than {threshold} anonymous members answered{' '}
+          than {threshold} anonymous and fewer than two named members answered{' '}
           {heldBackCriteria.fewAnonymous === 1 ? 'it' : 'them'}.
         </p>
       ) : null}
