@@ -23,9 +23,10 @@ import {
  * sees where it stands against the median and middle half. The coordinator then reads the
  * dashboard: participation, the heatmap of exactly the four named members (no anonymous name
  * anywhere on the page), sorting, collaboration matches, copy and CSV export. With two anonymous
- * contributors (fewer than the threshold) the network figures (radar, priorities, indicators) are
- * held back by complementary suppression; once the two share by name, the radar is drawn and the
- * priorities and indicator medians show. Every page is checked with axe-core at laptop and phone
+ * contributors (fewer than the threshold) a figure counting them would let the coordinator, who
+ * knows the named results, work them out (complementary suppression), so the radar, priorities and
+ * indicator medians are drawn over the four named members only, labelled as such; once the two
+ * share by name, every figure counts all six. Every page is checked with axe-core at laptop and phone
  * sizes (test-results/screenshots/networks-NN-*.png).
  */
 
@@ -565,7 +566,7 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
   );
 
   it(
-    '09 the dashboard: participation, exactly the four named, the radar held back, matches',
+    '09 the dashboard: participation, exactly the four named, the figures over the named only, matches',
     async () => {
       await page.goto(`${server.url}/cycles/${cycleId}/dashboard`);
       await waitForHeading('Dashboard: cycle 2026');
@@ -603,20 +604,50 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
         heatmap.getByRole('link', { name: 'Brook Builders' }).getAttribute('href'),
       ).resolves.toMatch(new RegExp(`^/cycles/${cycleId}/members/[0-9a-f-]{36}$`));
 
-      // The radar counts all six, the two anonymous included. With the four named known to the
-      // coordinator, 2 anonymous of 6 (fewer than the threshold, 5) would let a median give one
-      // away: complementary suppression holds every network figure back, the chart too.
+      // Two anonymous of six, fewer than the threshold (5): with the four named known to the
+      // coordinator, a median over all six could give an anonymous one away, so every network
+      // figure is the four named members' (scores 100, 0, 33.3 and 66.7: quartiles 25 and 75;
+      // over all six they would be 33 and 67), and says so.
+      const namedOnly =
+        'Named members only (4): the 2 anonymous members are left out until at least 5 anonymous members have submitted.';
       const radar = page.getByRole('region', { name: 'Where the network stands' });
       expect(await radar.textContent()).toContain('6 so far, 2 of them anonymous');
-      expect(await radar.locator('.radar-chart__drawing').count()).toBe(0);
-      const radarRows = radar.getByRole('table').getByRole('row');
-      expect(await radarRows.count()).toBeGreaterThan(3);
-      expect(await radar.locator('.data-table__suppressed').count()).toBe(
-        (await radarRows.count()) - 1,
-      );
-      expect(await radarRows.nth(1).textContent()).toMatch(/^Overall.*6$/);
+      expect(await radar.getByText(namedOnly).count()).toBe(1);
+      await radar
+        .getByRole('img', {
+          name: 'The named members’ median pillar scores with the interquartile range, out of 100',
+        })
+        .waitFor();
+      await radar.locator('.radar-chart__drawing svg').first().waitFor();
+      expect(await radar.locator('.data-table__suppressed').count()).toBe(0);
+      const overall = radar.getByRole('row', { name: /^Overall/ });
+      expect(await overall.getByRole('cell').allTextContents()).toEqual([
+        '25',
+        '50',
+        '75',
+        '4 named',
+      ]);
       const priorities = page.getByRole('region', { name: 'Collective priorities' });
-      expect(await priorities.getByRole('listitem').count()).toBe(0);
+      expect(await priorities.getByText(namedOnly).count()).toBe(1);
+      const lowest = priorities.locator('.panel').filter({ hasText: 'Lowest medians' });
+      expect(await lowest.getByRole('listitem').count()).toBeGreaterThan(0);
+      expect(await lowest.textContent()).toMatch(/median \d+ out of 100 · 4 members/);
+      const gaps = priorities.locator('.panel').filter({ hasText: 'Biggest gaps to targets' });
+      expect(await gaps.getByRole('listitem').count()).toBeGreaterThan(0);
+      const indicators = page.getByRole('region', { name: 'Indicators' });
+      expect(await indicators.getByText(namedOnly).count()).toBe(1);
+      // Levels 4, 1, 2 and 3 reported 40, 10, 20 and 30% local spend: median 25%.
+      const spendNamed = indicators.getByRole('row', { name: /% of spend within the local area/ });
+      expect(await spendNamed.getByRole('cell').allTextContents()).toEqual([
+        'Procurement',
+        '25%',
+        '4 named',
+      ]);
+      // Nothing that all six answered reads as missing or held back (indicators nobody reported
+      // still say "Not enough submissions yet (0 of 5)").
+      for (const region of [radar, priorities, page.getByRole('region', { name: /^Stages/ })]) {
+        expect(await region.getByText(/Not enough submissions yet|Held back/).count()).toBe(0);
+      }
 
       // Matches pair named members only, so they show.
       const collaboration = page.getByRole('region', { name: 'Who could help whom' });
@@ -666,14 +697,15 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
       const heatmap = page.getByRole('table', { name: /Named members’ scores and stages/ });
       await eventually(() => heatmap.getByRole('rowheader').count()).toBe(6);
       const radar = page.getByRole('region', { name: 'Where the network stands' });
-      await radar.locator('.radar-chart__drawing svg').first().waitFor();
+      await radar
+        .getByRole('img', {
+          name: 'The network’s median pillar scores with the interquartile range, out of 100',
+        })
+        .waitFor();
+      // All six count now: quartiles 33 and 67 (the four named alone gave 25 and 75).
       const overall = radar.getByRole('row', { name: /^Overall/ });
-      expect(await overall.getByRole('cell').allTextContents()).toEqual([
-        expect.stringMatching(/^\d+$/),
-        expect.stringMatching(/^\d+$/),
-        expect.stringMatching(/^\d+$/),
-        '6',
-      ]);
+      expect(await overall.getByRole('cell').allTextContents()).toEqual(['33', '50', '67', '6']);
+      expect(await page.getByText(/^Named members only/).count()).toBe(0);
       const priorities = page.getByRole('region', { name: 'Collective priorities' });
       const lowest = priorities.locator('.panel').filter({ hasText: 'Lowest medians' });
       expect(await lowest.getByRole('listitem').count()).toBeGreaterThan(0);
