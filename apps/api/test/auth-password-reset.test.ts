@@ -1,7 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditEvents, passwordResets, refreshTokens } from '../src/db/schema.js';
 import { hashToken } from '../src/modules/auth/auth.queries.js';
 import { DEVICE_COOKIE_NAME, verifyDeviceCookie } from '../src/modules/auth/login-limits.js';
@@ -16,47 +14,13 @@ import {
 } from './auth-helpers.js';
 import { truncateAll, useTestApp } from './build-test-app.js';
 import { createUser } from './factories.js';
+import { decodeQuotedPrintable, useSmtpInbox } from './smtp-inbox.js';
 
-/** An in-process SMTP server that keeps what it receives; started before the app is built. */
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-const inbox: ReceivedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      inbox.push({
-        to: session.envelope.rcptTo.map((r) => r.address),
-        raw: Buffer.concat(chunks).toString('utf8'),
-      });
-      callback();
-    });
-  },
-});
-await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-const smtpPort = (smtp.server.address() as AddressInfo).port;
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
-
-const ctx = useTestApp({
-  env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_URL: 'https://waymark.example' },
-});
+const { received: inbox, env } = useSmtpInbox();
+const ctx = useTestApp({ env });
 beforeEach(async () => {
-  inbox.length = 0;
   await truncateAll(ctx.database);
 });
-
-/** Undoes quoted-printable soft line breaks and escapes, as a mail client would. */
-function decodeQuotedPrintable(text: string): string {
-  return text
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
 
 function requestReset(email: string) {
   return ctx.app.inject({

@@ -21,18 +21,23 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the real server entry (src/server.ts through tsx) as an operator would, with only `env`
- * (over a few defaults: a free port on 127.0.0.1, quiet logs, no web build) and not this process's
- * environment. Any process a test leaves running is killed after the file.
+ * Starts the real server entry (src/server.ts through tsx, or with `built` the compiled
+ * dist/server.js, as deployed) as an operator would, with only `env` (over a few defaults: a free
+ * port on 127.0.0.1, quiet logs, no web build) and not this process's environment. Any process a
+ * test leaves running is killed after the file.
  */
-export function useServerProcesses(baseEnv: Record<string, string> = {}) {
+export function useServerProcesses(
+  baseEnv: Record<string, string> = {},
+  { built = false }: { built?: boolean } = {},
+) {
+  const args = built ? ['dist/server.js'] : ['--import', 'tsx', 'src/server.ts'];
   const running = new Set<ChildProcess>();
   afterAll(() => {
     for (const child of running) child.kill('SIGKILL');
   });
 
   return function startServer(env: Record<string, string>): ServerProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const child = spawn(process.execPath, args, {
       cwd: apiRoot,
       env: {
         PATH: process.env.PATH ?? '',
@@ -84,21 +89,45 @@ export function useServerProcesses(baseEnv: Record<string, string> = {}) {
   };
 }
 
+/**
+ * Creates a new, empty database on the PostgreSQL server; `drop` removes it (and ends any
+ * connection still open to it).
+ */
+export async function createDatabase(
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } catch (error) {
+    await admin.end();
+    throw error;
+  }
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
+
 /** Runs `work` with the URL of a new, empty database on the PostgreSQL server, dropped after. */
 export async function withNewDatabase<T>(
   prefix: string,
   work: (databaseUrl: string) => Promise<T>,
 ): Promise<T> {
-  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const database = await createDatabase(prefix);
   try {
-    const u = new URL(ADMIN_URL);
-    u.pathname = `/${name}`;
-    return await work(u.toString());
+    return await work(database.url);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { CSRF_HEADER, CSRF_HEADER_VALUE, REFRESH_COOKIE_NAME } from '@waymark/ru
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, type ServerProcess, useServerProcesses } from '../server-process.js';
 
 /**
  * Two instances of the built server (dist/server.js, as deployed) behind a pretend load balancer:
@@ -15,17 +16,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const apiRoot = fileURLToPath(new URL('../../', import.meta.url));
 const repoRoot = join(apiRoot, '../..');
-const ADMIN_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://waymark:waymark@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const JWT_SECRET = randomBytes(24).toString('hex');
 const PASSWORD = 'mango-velvet-harbour-92';
 /** Small, so that the test makes few argon2 verifications. */
 const SIGN_IN_LIMIT = 6;
 const CSRF = { [CSRF_HEADER.toLowerCase()]: CSRF_HEADER_VALUE };
 
-const running = new Set<ChildProcess>();
-const databaseName = `waymark_multi_${randomBytes(5).toString('hex')}`;
+const startServer = useServerProcesses(
+  {
+    NODE_ENV: 'production',
+    REDIS_URL,
+    JWT_SECRET: randomBytes(24).toString('hex'),
+    // The test stands in for the load balancer and names the client address itself.
+    TRUST_PROXY: '1',
+    LOGIN_LIMIT_ADDRESS_EMAIL: String(SIGN_IN_LIMIT),
+  },
+  { built: true },
+);
 // The rate-limit keys of this file name these, so that it removes its own keys and no others.
 const runAddress = `10.${randomInt(256)}.${randomInt(256)}`;
 const runEmailTag = `multi-${randomUUID().slice(0, 8)}`;
@@ -51,72 +58,18 @@ function ensureBuilt(): void {
   });
 }
 
-function databaseUrl(): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${databaseName}`;
-  return u.toString();
+interface Instance extends ServerProcess {
+  base: string;
 }
-
-function startInstance() {
-  const child = spawn(process.execPath, ['dist/server.js'], {
-    cwd: apiRoot,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      // The OS picks a free port; the start line names it.
-      PORT: '0',
-      WEB_DIST: '/nonexistent-web-dist',
-      DATABASE_URL: databaseUrl(),
-      REDIS_URL,
-      JWT_SECRET,
-      // The test stands in for the load balancer and names the client address itself.
-      TRUST_PROXY: '1',
-      LOGIN_LIMIT_ADDRESS_EMAIL: String(SIGN_IN_LIMIT),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => {
-    child.on('exit', (code, signal) => {
-      running.delete(child);
-      resolve(signal ?? code);
-    });
-  });
-  const instance = { child, base: '', exited, output: () => output };
-  /** Resolves with the address once the server says it is running; fails if it exits first. */
-  const started = new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', () => {
-      const m = output.match(/running at (http:\/\/\S+)/);
-      if (m?.[1]) resolve(m[1]);
-    });
-    void exited.then((how) =>
-      reject(new Error(`instance exited (${how}) before it was ready: ${output}`)),
-    );
-  });
-  started.catch(() => {});
-  return { ...instance, started };
-}
-
-type Instance = ReturnType<typeof startInstance>;
 
 /**
  * Waits for the start line (printed once migrations are applied and the server listens), then
  * checks /readyz once. Bounded by the hook's timeout.
  */
 async function waitReady(instance: Instance): Promise<void> {
-  instance.base = await instance.started;
+  instance.base = await instance.url;
   const status = (await fetch(`${instance.base}/readyz`)).status;
-  if (status !== 200) throw new Error(`/readyz answered ${status}: ${instance.output()}`);
+  if (status !== 200) throw new Error(`/readyz answered ${status}: ${instance.output().stderr}`);
 }
 
 function post(instance: Instance, path: string, body: unknown, headers: Record<string, string>) {
@@ -148,33 +101,29 @@ function refresh(instance: Instance, token: string) {
   });
 }
 
+let database: Awaited<ReturnType<typeof createDatabase>>;
 let first: Instance;
 let second: Instance;
 
 beforeAll(async () => {
   ensureBuilt();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  await admin.end();
+  database = await createDatabase('waymark_multi');
   // Both at the same moment, on a database neither has migrated.
-  first = startInstance();
-  second = startInstance();
+  first = { ...startServer({ DATABASE_URL: database.url }), base: '' };
+  second = { ...startServer({ DATABASE_URL: database.url }), base: '' };
   await Promise.all([waitReady(first), waitReady(second)]);
 }, 120_000);
 
 afterAll(async () => {
-  for (const child of running) child.kill('SIGKILL');
+  // Stopped before their database is dropped.
+  await Promise.all([first?.stop(), second?.stop()]);
   const keys = [
     ...(await redis.keys(`*${runAddress}.*`)),
     ...(await redis.keys(`*${runEmailTag}*`)),
   ];
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  await admin.end();
+  await database?.drop();
 });
 
 describe('two instances on one database and one Redis', () => {
@@ -182,12 +131,12 @@ describe('two instances on one database and one Redis', () => {
     for (const instance of [first, second]) {
       const ready = await (await fetch(`${instance.base}/readyz`)).json();
       expect(ready).toEqual({ status: 'ok', database: 'postgres' });
-      expect(instance.output()).toContain('Waymark is running at');
+      expect(instance.output().stdout).toContain('Waymark is running at');
     }
     const journal = JSON.parse(
       readFileSync(join(repoRoot, 'migrations/meta/_journal.json'), 'utf8'),
     ) as { entries: { when: number }[] };
-    const client = new pg.Client({ connectionString: databaseUrl() });
+    const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
       const { rows } = await client.query<{ created_at: string; n: number }>(
@@ -243,7 +192,8 @@ describe('two instances on one database and one Redis', () => {
 
   it('one instance killed (SIGKILL), the other keeps serving', async () => {
     first.child.kill('SIGKILL');
-    expect(await first.exited).toBe('SIGKILL');
+    await first.exited;
+    expect(first.child.signalCode).toBe('SIGKILL');
     await expect(fetch(`${first.base}/readyz`)).rejects.toThrow();
 
     expect((await fetch(`${second.base}/readyz`)).status).toBe(200);
