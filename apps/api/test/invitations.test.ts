@@ -8,7 +8,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, invitations, memberships } from '../src/db/schema.js';
-import { PREVIEW_RATE_LIMIT } from '../src/modules/organisations/organisations.routes.js';
+import { PREVIEW_RATE_LIMIT } from '../src/modules/invitation-delivery.js';
 import { truncateAll, useTestApp } from './build-test-app.js';
 import { addMember, call, createTeam, createUser, roleOf, type TestUser } from './factories.js';
 

@@ -8,6 +8,12 @@ import type { MailMessage } from '../plugins/mailer.js';
  * between them.
  */
 
+/**
+ * Previews of an invitation by its token, per client address per minute: the same for both
+ * kinds, whose preview routes anyone holding a link may call.
+ */
+export const PREVIEW_RATE_LIMIT = 60;
+
 export type InvitationDelivery<I> =
   | { invitation: I; delivery: 'link'; inviteUrl: string }
   | { invitation: I; delivery: 'email' };

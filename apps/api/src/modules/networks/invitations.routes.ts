@@ -17,8 +17,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { NetworkRow } from '../../db/schema.js';
-import { deliverInvitation } from '../invitation-delivery.js';
-import { PREVIEW_RATE_LIMIT } from '../organisations/organisations.routes.js';
+import { deliverInvitation, PREVIEW_RATE_LIMIT } from '../invitation-delivery.js';
 import type { RouteModuleOptions } from '../route-options.js';
 import { decodeCsv, parseInvitationCsv } from './csv-import.js';
 import {

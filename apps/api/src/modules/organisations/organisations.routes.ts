@@ -20,7 +20,7 @@ import {
 } from '@waymark/rubric';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deliverInvitation } from '../invitation-delivery.js';
+import { deliverInvitation, PREVIEW_RATE_LIMIT } from '../invitation-delivery.js';
 import type { RouteModuleOptions } from '../route-options.js';
 import {
   acceptInvitation,
@@ -38,8 +38,6 @@ import {
 } from './organisations.service.js';
 
 const tags = ['organisations'];
-/** Previews per client address per minute. */
-export const PREVIEW_RATE_LIMIT = 60;
 const security = [{ bearerAuth: [] }];
 /** Problem details for the errors every protected route may answer. */
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem };
