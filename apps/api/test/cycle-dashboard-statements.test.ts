@@ -2,32 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { truncateAll, useTestApp } from './build-test-app.js';
 import { addMembers, createDashboardCycle, type MemberSpec } from './dashboard-factories.js';
 import { call } from './factories.js';
+import { countStatements } from './statement-counter.js';
 
 const ctx = useTestApp();
 
-/**
- * The dashboard's SQL is a constant number of statements whatever the number of members: every
- * statement that reaches the driver (PGlite or the pg pool) during one request is counted.
- */
-async function countStatements<T>(
-  run: () => Promise<T>,
-): Promise<{ result: T; statements: string[] }> {
-  const client = (
-    ctx.database.db as unknown as { $client: { query: (...args: unknown[]) => unknown } }
-  ).$client;
-  const original = client.query;
-  const statements: string[] = [];
-  client.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0];
-    statements.push(typeof first === 'string' ? first : String((first as { text?: string })?.text));
-    return original.apply(this, args);
-  };
-  try {
-    return { result: await run(), statements };
-  } finally {
-    client.query = original;
-  }
-}
+// The dashboard's SQL is a constant number of statements whatever the number of members.
 
 function members(n: number, offset: number): MemberSpec[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -51,12 +30,12 @@ describe('cycle dashboard statement count', () => {
     // Warm the per-version framework cache, which reads the framework once per app.
     expect((await get()).statusCode).toBe(200);
 
-    const ten = await countStatements(get);
+    const ten = await countStatements(ctx, get);
     expect(ten.result.statusCode).toBe(200);
     expect(ten.result.json().participation.submitted).toBe(10);
 
     await addMembers(ctx, setup, members(90, 10));
-    const hundred = await countStatements(get);
+    const hundred = await countStatements(ctx, get);
     expect(hundred.result.statusCode).toBe(200);
     expect(hundred.result.json().participation.submitted).toBe(100);
     expect(hundred.result.json().heatmap.rows).toHaveLength(66);
@@ -77,9 +56,9 @@ describe('cycle dashboard statement count', () => {
     const get = () =>
       call(ctx, setup.coordinator, 'GET', `/cycles/${setup.cycle.id}/export.csv?kind=members`);
     expect((await get()).statusCode).toBe(200);
-    const ten = await countStatements(get);
+    const ten = await countStatements(ctx, get);
     await addMembers(ctx, setup, members(90, 10));
-    const hundred = await countStatements(get);
+    const hundred = await countStatements(ctx, get);
     expect(hundred.result.statusCode).toBe(200);
     expect(hundred.statements.length).toBe(ten.statements.length);
   });
