@@ -644,7 +644,7 @@ describe('networks, cycles and the coordinator dashboard (issue 9)', () => {
         '4 named',
       ]);
       // Nothing that all six answered reads as missing or held back (indicators nobody reported
-      // still say "Not enough submissions yet (0 of 5)").
+      // say "No member has reported it yet").
       for (const region of [radar, priorities, page.getByRole('region', { name: /^Stages/ })]) {
         expect(await region.getByText(/Not enough submissions yet|Held back/).count()).toBe(0);
       }

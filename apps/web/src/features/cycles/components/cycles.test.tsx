@@ -263,6 +263,12 @@ describe('the coordinator dashboard', () => {
     const indicators = screen.getByRole('region', { name: 'Indicators' });
     expect(indicators).toHaveTextContent('42.5%');
     expect(indicators).toHaveTextContent('Not enough submissions yet (2 of 5)');
+    // An indicator nobody reported says so, rather than counting towards a threshold.
+    expect(
+      within(indicators)
+        .getByRole('rowheader', { name: /social enterprises/ })
+        .closest('tr'),
+    ).toHaveTextContent('No member has reported it yet');
   });
 
   it('says when figures are held back to protect anonymous members', async () => {
@@ -307,7 +313,7 @@ describe('the coordinator dashboard', () => {
     );
     expect(priorities).toHaveTextContent('1 criterion is left out: too few members answered it');
     const indicators = screen.getByRole('region', { name: 'Indicators' });
-    expect(within(indicators).getAllByText(reason)).toHaveLength(2);
+    expect(within(indicators).getAllByText(reason)).toHaveLength(full.indicators.length);
   });
 
   it('shows the named members’ figures, labelled, while too few anonymous members submitted', async () => {

@@ -176,6 +176,15 @@ export function aDashboard(
         anonymous: 0,
         reason: 'too_few',
       },
+      {
+        indicatorId: 'social-enterprise-spend-share',
+        pillarId: 'procurement',
+        unit: 'percent',
+        status: 'suppressed',
+        contributors: 0,
+        anonymous: 0,
+        reason: 'too_few',
+      },
     ],
     ...overrides,
   };

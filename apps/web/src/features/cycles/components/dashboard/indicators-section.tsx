@@ -57,7 +57,11 @@ export function IndicatorsSection({
                       <strong>{formatIndicator(i.median, i.unit)}</strong>
                     </td>
                   ) : (
-                    <td className="data-table__suppressed">{heldBackText(i, threshold)}</td>
+                    <td className="data-table__suppressed">
+                      {i.contributors === 0
+                        ? 'No member has reported it yet'
+                        : heldBackText(i, threshold)}
+                    </td>
                   )}
                   <td className="data-table__number">
                     {i.status === 'ok' && i.basis === 'named'
