@@ -517,15 +517,6 @@ describe('the job on a timer (REMINDER_INTERVAL_SECONDS)', () => {
     return row?.sentAt ?? null;
   }
 
-  async function waitUntilSent(organisationId: string, timeoutMs: number): Promise<boolean> {
-    const until = Date.now() + timeoutMs;
-    while (Date.now() < until) {
-      if ((await sentAtOf(organisationId)) !== null) return true;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return false;
-  }
-
   it('runs on its interval and stops when the app closes', async () => {
     const setup = await createReminderCycle(ctx);
     const [first, second] = await addMembers(ctx, setup, [
@@ -533,24 +524,35 @@ describe('the job on a timer (REMINDER_INTERVAL_SECONDS)', () => {
       { name: 'Second', state: 'not_started' },
     ]);
     if (!first || !second) throw new Error('members not created');
-    const timed = await buildApp({
-      config: testConfig({ REMINDER_INTERVAL_SECONDS: '1' }),
-      database: ctx.database,
-    });
-    await timed.ready();
+    // The job's timer on a fake clock that also moves with real time (so database I/O is
+    // unaffected): after the app closes, the clock is jumped far past any interval.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
     try {
+      const timed = await buildApp({
+        config: testConfig({ REMINDER_INTERVAL_SECONDS: '1' }),
+        database: ctx.database,
+      });
+      await timed.ready();
+      try {
+        await remind(setup, setup.coordinator);
+        await vi.waitFor(async () => expect(await sentAtOf(first.id)).not.toBeNull(), {
+          timeout: 5000,
+          interval: 50,
+        });
+      } finally {
+        await timed.close();
+      }
+      // Closed: a reminder created now stays unsent, however far the clock moves.
+      await ctx.database.db
+        .update(reminders)
+        .set({ sentAt: null, createdAt: sql`now() - interval '25 hours'` });
       await remind(setup, setup.coordinator);
-      expect(await waitUntilSent(first.id, 5000)).toBe(true);
+      vi.advanceTimersByTime(60_000);
+      await timed.reminders.idle();
+      expect(await sentAtOf(first.id)).toBeNull();
     } finally {
-      await timed.close();
+      vi.useRealTimers();
     }
-    // Closed: a reminder created now stays unsent however long we wait.
-    await ctx.database.db
-      .update(reminders)
-      .set({ sentAt: null, createdAt: sql`now() - interval '25 hours'` });
-    await remind(setup, setup.coordinator);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(await sentAtOf(first.id)).toBeNull();
   });
 
   it('starts a run as soon as a coordinator sends a reminder, not at the next tick', async () => {
@@ -576,7 +578,9 @@ describe('the job on a timer (REMINDER_INTERVAL_SECONDS)', () => {
         payload: {},
       });
       expect(res.statusCode).toBe(201);
-      expect(await waitUntilSent(member.id, 5000)).toBe(true);
+      // The run started by the request, not a tick (the first would come after 30 seconds).
+      await timed.reminders.idle();
+      expect(await sentAtOf(member.id)).not.toBeNull();
     } finally {
       await timed.close();
     }

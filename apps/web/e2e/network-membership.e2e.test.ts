@@ -361,9 +361,8 @@ describe('network membership (issue 9)', () => {
           .getByRole('button', { name: /action|export|edit|reopen|submit/i })
           .count(),
       ).toBe(0);
-      // The radar is drawn by a chunk of its own: wait for it before the screenshots.
-      await page.locator('.radar-chart .recharts-surface').first().waitFor();
-      await page.waitForTimeout(1000);
+      // The radar is drawn by a chunk of its own (without animation): wait for its shapes.
+      await page.locator('.radar-chart .recharts-radar-polygon').first().waitFor();
       await checkBothSizes(page, 'network-09-member-results-named', 'member results (named)');
       // 401: the session restore after signing out; 404: the hidden results; 422: the malformed CSV.
       expect(errors.filter((e) => !/status of (401|404|422)/.test(e))).toEqual([]);
